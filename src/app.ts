@@ -1,0 +1,86 @@
+/**
+ * buildApp returns the whole HTTP application without listening: the API under /v1 and the web
+ * app at /. Tests use it in-process; the server entry adds listen and shutdown.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import type pg from 'pg';
+import {
+  API_VERSION,
+  createHttpServer,
+  OPENAPI_PATH,
+  problemSchema,
+  sendProblem,
+} from './platform/http-server.ts';
+import { registerRegistryRoutes } from './registry/http.ts';
+import { registerVulnerabilityRoutes } from './vulnerability/http.ts';
+
+export const WEB_DIST_DIR = fileURLToPath(new URL('../web/dist/', import.meta.url));
+
+export interface AppDependencies {
+  readonly pool: pg.Pool;
+  readonly corsOrigins?: readonly string[];
+  readonly logger?: boolean;
+  /** Folder of the built web app; default web/dist. Absent folder: API only. */
+  readonly webDir?: string;
+}
+
+export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
+  const app = await createHttpServer({
+    ...(deps.corsOrigins === undefined ? {} : { corsOrigins: deps.corsOrigins }),
+    logger: deps.logger ?? false,
+  });
+
+  app.get(
+    '/v1/health',
+    {
+      schema: {
+        tags: ['platform'],
+        summary: 'Liveness and database check',
+        response: {
+          200: {
+            type: 'object',
+            properties: {
+              status: { type: 'string', enum: ['ok'] },
+              version: { type: 'string' },
+              database: { type: 'string' },
+            },
+          },
+          503: problemSchema,
+        },
+      },
+    },
+    async (_request, reply) => {
+      try {
+        await deps.pool.query('select 1');
+      } catch {
+        return sendProblem(reply.status(503), 'MS_INTERNAL', 'the database does not answer');
+      }
+      return { status: 'ok', version: API_VERSION, database: 'ok' };
+    },
+  );
+
+  registerRegistryRoutes(app, deps.pool);
+  registerVulnerabilityRoutes(app, deps.pool);
+
+  app.get(OPENAPI_PATH, { schema: { hide: true } }, () => app.swagger());
+
+  const webDir = deps.webDir ?? WEB_DIST_DIR;
+  const hasWeb = existsSync(`${webDir}/index.html`);
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webDir, prefix: '/', index: ['index.html'], wildcard: false });
+  }
+
+  app.setNotFoundHandler(async (request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    if (path.startsWith('/v1/') || path === '/v1' || !hasWeb || request.method !== 'GET') {
+      return sendProblem(reply, 'MS_REQUEST_NOT_FOUND', `no resource at ${path}`);
+    }
+    // Client-side routes (/substances/J01CA04) get the app, which routes itself.
+    return reply.type('text/html').sendFile('index.html');
+  });
+
+  return app;
+}

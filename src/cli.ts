@@ -1,0 +1,94 @@
+/**
+ * The `medsupply` command line. Every command parses its arguments, calls a service and formats
+ * the result; expected failures print one line naming file, line or flag and exit non-zero,
+ * never a stack trace.
+ */
+import { userInfo } from 'node:os';
+import { UserFacingError } from './kernel/errors.ts';
+import { createCliContext, UsageError, type CliContext, type CliIo } from './platform/cli-kit.ts';
+import { runImportCommand } from './registry/cli.ts';
+import {
+  runCoverageCommand,
+  runImpactCommand,
+  runVulnerabilityCommand,
+} from './vulnerability/cli.ts';
+
+const USAGE = `medsupply — medicine supply security
+
+usage: medsupply <command> [options]
+
+commands:
+  serve [--port N] [--load-reference]   serve the API and web app (PORT, default 8080)
+  import <ulcm|epar|bfarm-register|hpra|cep> <file> [--list-version V]
+  import all <folder>                   every register in a folder laid out like data/reference
+  vulnerability [--source epar|bfarm|hpra|cep|all] [--all-codes] [--include-non-current]
+                [--top N] [--format table|json|csv]
+  coverage [--all-codes] [--format table|json|csv]
+  impact --site ID | --country XX [--source S] [--format table|json|csv]
+  migrate                               apply database migrations
+  openapi [--write FILE]                print or write the OpenAPI document
+
+Without DATABASE_URL, medsupply runs its own PostgreSQL in .medsupply/pgdata.
+`;
+
+type Command = (context: CliContext, args: readonly string[]) => Promise<number>;
+
+async function loadCommands(): Promise<Record<string, Command>> {
+  const { runServeCommand, runOpenApiCommand } = await import('./server.ts');
+  return {
+    import: runImportCommand,
+    vulnerability: runVulnerabilityCommand,
+    coverage: runCoverageCommand,
+    impact: runImpactCommand,
+    serve: runServeCommand,
+    openapi: runOpenApiCommand,
+    migrate: async (context) => {
+      await context.openDatabase();
+      context.stdout.write('database is up to date\n');
+      return 0;
+    },
+  };
+}
+
+function actorName(): string {
+  try {
+    return `cli:${userInfo().username}`;
+  } catch {
+    return 'cli';
+  }
+}
+
+/** Runs one command line; returns the exit code. Tests call it in-process. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    io.stdout.write(USAGE);
+    return name === undefined ? 2 : 0;
+  }
+  const commands = await loadCommands();
+  const command = commands[name];
+  if (command === undefined) {
+    io.stderr.write(`medsupply: unknown command "${name}"\n\n${USAGE}`);
+    return 2;
+  }
+  const context = createCliContext(io, io.env.MEDSUPPLY_ACTOR ?? actorName());
+  try {
+    return await command(context, args);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`medsupply ${name}: ${error.message}\n`);
+      return 2;
+    }
+    if (error instanceof UserFacingError) {
+      io.stderr.write(`medsupply ${name}: ${error.message}\n`);
+      return 1;
+    }
+    io.stderr.write(
+      `medsupply ${name}: unexpected error: ${(error as Error).message}\n` +
+        (io.env.MEDSUPPLY_DEBUG === '1' ? `${(error as Error).stack ?? ''}\n` : ''),
+    );
+    return 1;
+  } finally {
+    if (name !== 'serve') await context.close();
+  }
+}
