@@ -2,7 +2,17 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'web/dist/', 'dist/', 'test-output/', '.medsupply/', 'data/', 'docs/'] },
+  {
+    ignores: [
+      'node_modules/',
+      'web/dist/',
+      'dist/',
+      'test-output/',
+      '.medsupply/',
+      'data/',
+      'docs/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
@@ -18,6 +28,7 @@ export default tseslint.config(
   {
     files: ['**/*.js'],
     extends: [tseslint.configs.disableTypeChecked],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },
   {
     // Domain code is pure: no IO, no clock, no randomness (docs/PRINCIPLES.md).
@@ -27,15 +38,36 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['pg', 'pg-*', 'node:*', 'fs', 'path', 'fastify', '**/store/**', '**/platform/**'], message: 'domain code is pure: no IO imports' },
+            {
+              group: [
+                'pg',
+                'pg-*',
+                'node:*',
+                'fs',
+                'path',
+                'fastify',
+                '**/store/**',
+                '**/platform/**',
+              ],
+              message: 'domain code is pure: no IO imports',
+            },
           ],
         },
       ],
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'pass the as-of date in' },
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'pass the as-of date in' },
-        { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'pass a seeded generator in' },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'pass the as-of date in',
+        },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'pass the as-of date in',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']",
+          message: 'pass a seeded generator in',
+        },
       ],
     },
   },

@@ -70,7 +70,12 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   const webDir = deps.webDir ?? WEB_DIST_DIR;
   const hasWeb = existsSync(`${webDir}/index.html`);
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: webDir, prefix: '/', index: ['index.html'], wildcard: false });
+    await app.register(fastifyStatic, {
+      root: webDir,
+      prefix: '/',
+      index: ['index.html'],
+      wildcard: false,
+    });
   }
 
   app.setNotFoundHandler(async (request, reply) => {

@@ -9,7 +9,10 @@ import { parseCommandArgs, parsePositiveInteger, type CliContext } from './platf
 import { loadReferenceData } from './registry/index.ts';
 import pg from 'pg';
 
-export async function runServeCommand(context: CliContext, args: readonly string[]): Promise<number> {
+export async function runServeCommand(
+  context: CliContext,
+  args: readonly string[],
+): Promise<number> {
   const { values } = parseCommandArgs(args, {
     port: { type: 'string' },
     host: { type: 'string' },
@@ -77,7 +80,10 @@ export async function buildOpenApiDocument(): Promise<unknown> {
   return document;
 }
 
-export async function runOpenApiCommand(context: CliContext, args: readonly string[]): Promise<number> {
+export async function runOpenApiCommand(
+  context: CliContext,
+  args: readonly string[],
+): Promise<number> {
   const { values } = parseCommandArgs(args, { write: { type: 'string' } });
   const text = JSON.stringify(await buildOpenApiDocument(), null, 2) + '\n';
   if (values.write === undefined) context.stdout.write(text);

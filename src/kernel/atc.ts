@@ -86,7 +86,10 @@ export const ATC_CHAPTER_NAMES: Record<string, { en: string; nl: string }> = {
     en: 'Systemic hormonal preparations, excluding sex hormones and insulins',
     nl: 'Systemische hormoonpreparaten, exclusief geslachtshormonen en insulines',
   },
-  J: { en: 'Antiinfectives for systemic use', nl: 'Antimicrobiële middelen voor systemisch gebruik' },
+  J: {
+    en: 'Antiinfectives for systemic use',
+    nl: 'Antimicrobiële middelen voor systemisch gebruik',
+  },
   L: { en: 'Antineoplastic and immunomodulating agents', nl: 'Oncolytica en immunomodulantia' },
   M: { en: 'Musculo-skeletal system', nl: 'Skeletspierstelsel' },
   N: { en: 'Nervous system', nl: 'Zenuwstelsel' },

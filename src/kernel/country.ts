@@ -8,7 +8,8 @@
 export type CountryCode = string & { readonly __brand: 'CountryCode' };
 
 /** The 249 officially assigned ISO 3166-1 alpha-2 codes. */
-const ISO_3166_ALPHA2 = `AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN
+const ISO_3166_ALPHA2 =
+  `AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN
 BO BQ BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO
 DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY
 HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB
@@ -16,8 +17,8 @@ LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU
 NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW SA
 SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT
 TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW`
-  .split(/\s+/)
-  .filter((code) => code !== '');
+    .split(/\s+/)
+    .filter((code) => code !== '');
 
 const ASSIGNED = new Set(ISO_3166_ALPHA2);
 
@@ -60,8 +61,8 @@ const ALIASES: Record<string, string> = {
   'russian federation': 'RU',
   'slovak republic': 'SK',
   'republic of ireland': 'IE',
-  'macedonia': 'MK',
-  'swaziland': 'SZ',
+  macedonia: 'MK',
+  swaziland: 'SZ',
 };
 
 /** Lower case, without diacritics, trailing full stops or a leading "the", single spaces. */

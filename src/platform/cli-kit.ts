@@ -25,7 +25,10 @@ export class UsageError extends Error {
   }
 }
 
-export function createCliContext(io: CliIo, actor: string): CliContext & { close(): Promise<void> } {
+export function createCliContext(
+  io: CliIo,
+  actor: string,
+): CliContext & { close(): Promise<void> } {
   let database: Promise<Database> | undefined;
   return {
     ...io,

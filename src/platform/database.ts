@@ -43,8 +43,9 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
   }
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   // An idle client that loses its server emits 'error'; without a listener Node would crash.
+  let closed = false;
   pool.on('error', (error) => {
-    log(`database connection lost: ${error.message}`);
+    if (!closed) log(`database connection lost: ${error.message}`);
   });
   try {
     const version = await pool.query<{ server_version_num: string }>('show server_version_num');
@@ -56,7 +57,6 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
     await embedded?.stop();
     throw error;
   }
-  let closed = false;
   return {
     pool,
     url,

@@ -98,7 +98,9 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const log = options.log ?? (() => undefined);
   const running = findRunningServer(dataDir);
   if (running !== undefined) {
-    log(`using the embedded PostgreSQL already running on port ${running.port} (pid ${running.pid})`);
+    log(
+      `using the embedded PostgreSQL already running on port ${running.port} (pid ${running.pid})`,
+    );
     return {
       url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${running.port}/${DATABASE}`,
       stop: () => Promise.resolve(),

@@ -87,7 +87,15 @@ export async function createHttpServer(options: HttpServerOptions = {}): Promise
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     // No redirects: /v1/health/ is simply not found (API Design Rules, API-48).
     ignoreTrailingSlash: false,
-    ajv: { customOptions: { allErrors: true, coerceTypes: 'array', useDefaults: true } },
+    // removeAdditional off: an unknown parameter is an error to report, not to drop silently.
+    ajv: {
+      customOptions: {
+        allErrors: true,
+        coerceTypes: 'array',
+        useDefaults: true,
+        removeAdditional: false,
+      },
+    },
   });
   const allowedOrigins = new Set(options.corsOrigins ?? []);
 
@@ -131,28 +139,34 @@ export async function createHttpServer(options: HttpServerOptions = {}): Promise
     return payload;
   });
 
-  app.setErrorHandler((error: FastifyError & { validation?: AjvError[]; validationContext?: string }, request, reply) => {
-    if (error.validation !== undefined) {
-      const problems = validationProblems(error.validation, error.validationContext ?? 'query');
-      return sendProblem(
-        reply,
-        'MS_REQUEST_INVALID',
-        `${problems.length} invalid parameter${problems.length === 1 ? '' : 's'}`,
-        problems,
-      );
-    }
-    if (error instanceof UserFacingError) {
-      return sendProblem(reply, error.code, error.message, error.errors);
-    }
-    if (error.statusCode === 413) {
-      return sendProblem(reply, 'MS_REQUEST_TOO_LARGE', error.message);
-    }
-    if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
-      return sendProblem(reply, 'MS_REQUEST_INVALID', error.message);
-    }
-    request.log.error(error);
-    return sendProblem(reply, 'MS_INTERNAL', 'an internal error occurred; it has been logged');
-  });
+  app.setErrorHandler(
+    (
+      error: FastifyError & { validation?: AjvError[]; validationContext?: string },
+      request,
+      reply,
+    ) => {
+      if (error.validation !== undefined) {
+        const problems = validationProblems(error.validation, error.validationContext ?? 'query');
+        return sendProblem(
+          reply,
+          'MS_REQUEST_INVALID',
+          `${problems.length} invalid parameter${problems.length === 1 ? '' : 's'}`,
+          problems,
+        );
+      }
+      if (error instanceof UserFacingError) {
+        return sendProblem(reply, error.code, error.message, error.errors);
+      }
+      if (error.statusCode === 413) {
+        return sendProblem(reply, 'MS_REQUEST_TOO_LARGE', error.message);
+      }
+      if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
+        return sendProblem(reply, 'MS_REQUEST_INVALID', error.message);
+      }
+      request.log.error(error);
+      return sendProblem(reply, 'MS_INTERNAL', 'an internal error occurred; it has been logged');
+    },
+  );
 
   return app;
 }
@@ -223,7 +237,11 @@ export const problemSchema = {
 } as const;
 
 /** Sorts by a field name, "-" prefix for descending; unknown fields are rejected by the schema. */
-export function sortRows<T>(rows: T[], sort: string, field: (row: T, name: string) => unknown): T[] {
+export function sortRows<T>(
+  rows: T[],
+  sort: string,
+  field: (row: T, name: string) => unknown,
+): T[] {
   const descending = sort.startsWith('-');
   const name = descending ? sort.slice(1) : sort;
   const direction = descending ? -1 : 1;
@@ -234,7 +252,8 @@ export function sortRows<T>(rows: T[], sort: string, field: (row: T, name: strin
     if (x === null || x === undefined) return 1;
     if (y === null || y === undefined) return -1;
     if (typeof x === 'number' && typeof y === 'number') return (x - y) * direction;
-    if (typeof x === 'boolean' && typeof y === 'boolean') return (Number(x) - Number(y)) * direction;
+    if (typeof x === 'boolean' && typeof y === 'boolean')
+      return (Number(x) - Number(y)) * direction;
     return (typeof x === 'string' && typeof y === 'string' ? x.localeCompare(y) : 0) * direction;
   });
 }

@@ -40,7 +40,8 @@ export function csvField(value: string | number | boolean | null): string {
 
 export function formatCsv<T>(rows: readonly T[], columns: readonly Column<T>[]): string {
   const lines = [columns.map((column) => csvField(column.header)).join(',')];
-  for (const row of rows) lines.push(columns.map((column) => csvField(column.value(row))).join(','));
+  for (const row of rows)
+    lines.push(columns.map((column) => csvField(column.value(row))).join(','));
   return lines.join('\r\n') + '\r\n';
 }
 

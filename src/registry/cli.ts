@@ -29,7 +29,10 @@ function printReport(context: CliContext, report: ImportReport): void {
   );
 }
 
-export async function runImportCommand(context: CliContext, args: readonly string[]): Promise<number> {
+export async function runImportCommand(
+  context: CliContext,
+  args: readonly string[],
+): Promise<number> {
   const { values, positionals } = parseCommandArgs(
     args,
     { 'list-version': { type: 'string' } },
@@ -45,7 +48,10 @@ export async function runImportCommand(context: CliContext, args: readonly strin
     const result = await importFolder(database.pool, path, {
       actor: context.actor,
       onRegister: (register, file) => {
-        bar = createProgressBar(`import ${register} ${basename(file)}`, context.stderr as NodeJS.WriteStream);
+        bar = createProgressBar(
+          `import ${register} ${basename(file)}`,
+          context.stderr as NodeJS.WriteStream,
+        );
       },
       onProgress: (done, total) => {
         bar.update(done, total);
@@ -66,7 +72,10 @@ export async function runImportCommand(context: CliContext, args: readonly strin
       `unknown register "${registerName}"; expected one of ${Object.keys(REGISTER_BY_CLI_NAME).join(', ')}, or all`,
     );
   }
-  const bar = createProgressBar(`import ${registerName} ${basename(path)}`, context.stderr as NodeJS.WriteStream);
+  const bar = createProgressBar(
+    `import ${registerName} ${basename(path)}`,
+    context.stderr as NodeJS.WriteStream,
+  );
   try {
     const report = await importRegisterFile(database.pool, register, path, {
       actor: context.actor,

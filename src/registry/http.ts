@@ -194,7 +194,10 @@ export function registerRegistryRoutes(app: FastifyInstance, pool: pg.Pool): voi
     async (request) => {
       const site = await findSite(pool, request.params.id);
       if (site === undefined) {
-        throw new UserFacingError('MS_SITE_NOT_FOUND', `no manufacturing site with id ${request.params.id}`);
+        throw new UserFacingError(
+          'MS_SITE_NOT_FOUND',
+          `no manufacturing site with id ${request.params.id}`,
+        );
       }
       const [supplies, snapshot] = await Promise.all([
         listSiteSupplies(pool, site.id),
@@ -284,7 +287,10 @@ export function registerRegistryRoutes(app: FastifyInstance, pool: pg.Pool): voi
     async (request) => {
       const country = request.params.iso2.toUpperCase();
       if (!ALL_COUNTRY_CODES.includes(country)) {
-        throw new UserFacingError('MS_COUNTRY_INVALID', `"${request.params.iso2}" is not an ISO 3166-1 alpha-2 country code`);
+        throw new UserFacingError(
+          'MS_COUNTRY_INVALID',
+          `"${request.params.iso2}" is not an ISO 3166-1 alpha-2 country code`,
+        );
       }
       const rows = await listSites(pool, { country });
       const snapshot = await loadRegistrySnapshot(pool);

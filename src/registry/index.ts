@@ -44,7 +44,9 @@ export async function ensureReferenceData(
   pool: pg.Pool,
   options: { actor: string; log: (line: string) => void },
 ): Promise<void> {
-  const result = await pool.query<{ count: number }>('select count(*)::int as count from import_run');
+  const result = await pool.query<{ count: number }>(
+    'select count(*)::int as count from import_run',
+  );
   if ((result.rows[0]?.count ?? 0) > 0) return;
   options.log('the database has no registers yet: loading the reference data from data/reference');
   await loadReferenceData(pool, {

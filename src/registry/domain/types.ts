@@ -1,11 +1,7 @@
 import type { AtcCode } from '../../kernel/atc.ts';
 import type { CountryCode } from '../../kernel/country.ts';
 
-import {
-  SUPPLY_SOURCES,
-  type ManufacturingStep,
-  type SupplySource,
-} from '../../kernel/supply.ts';
+import { SUPPLY_SOURCES, type ManufacturingStep, type SupplySource } from '../../kernel/supply.ts';
 
 export { SUPPLY_SOURCES, isSupplySource } from '../../kernel/supply.ts';
 export type { ManufacturingStep, SupplySource } from '../../kernel/supply.ts';
@@ -13,7 +9,6 @@ export type { ManufacturingStep, SupplySource } from '../../kernel/supply.ts';
 /** Every register the import command knows: the four supply registers and the critical list. */
 export const REGISTERS = ['ulcm', ...SUPPLY_SOURCES] as const;
 export type RegisterCode = (typeof REGISTERS)[number];
-
 
 /** A manufacturing site as one register names it. */
 export interface SiteInput {

@@ -5,7 +5,9 @@ import type { SiteInput } from '../domain/types.ts';
 
 /** A company name with white space collapsed and stray trailing commas or semicolons removed. */
 export function cleanCompanyName(raw: string): string {
-  return collapseWhitespace(raw).replace(/[,;]+$/, '').trim();
+  return collapseWhitespace(raw)
+    .replace(/[,;]+$/, '')
+    .trim();
 }
 
 // Legal forms dropped from the identity key, so "Valneva Scotland Ltd." and "Valneva Scotland

@@ -47,7 +47,10 @@ export async function hashFile(path: string): Promise<string> {
   try {
     for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
   } catch {
-    throw new UserFacingError('MS_IMPORT_FILE_NOT_FOUND', `${basename(path)}: no such file, or it cannot be read`);
+    throw new UserFacingError(
+      'MS_IMPORT_FILE_NOT_FOUND',
+      `${basename(path)}: no such file, or it cannot be read`,
+    );
   }
   return hash.digest('hex');
 }
@@ -278,7 +281,10 @@ export async function importFolder(
   const unchanged: RegisterCode[] = [];
   for (const register of present) {
     const path = join(folder, FOLDER_LAYOUT[register]);
-    if (options.skipUnchanged === true && (await importedFileHash(pool, register)) === (await hashFile(path))) {
+    if (
+      options.skipUnchanged === true &&
+      (await importedFileHash(pool, register)) === (await hashFile(path))
+    ) {
       unchanged.push(register);
       continue;
     }

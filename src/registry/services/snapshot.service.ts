@@ -12,7 +12,11 @@ import {
   loadSupplyObservations,
   type CriticalListSnapshot,
 } from '../store/observations.store.ts';
-import { listAtcCodes, loadSubstanceNames, type SubstanceNames } from '../store/registry-read.store.ts';
+import {
+  listAtcCodes,
+  loadSubstanceNames,
+  type SubstanceNames,
+} from '../store/registry-read.store.ts';
 
 export interface RegistrySnapshot {
   readonly dataVersion: string;
@@ -92,7 +96,8 @@ export function searchSubstances(
     if (key !== '') {
       const nameKeys = Object.values(names).map((name: string) => searchKey(name));
       if (atc.toLowerCase() === key) rank = 0;
-      else if (atc.toLowerCase().startsWith(key) || nameKeys.some((n) => n.startsWith(key))) rank = 1;
+      else if (atc.toLowerCase().startsWith(key) || nameKeys.some((n) => n.startsWith(key)))
+        rank = 1;
       else if (nameKeys.some((n) => n.includes(key))) rank = 2;
       else continue;
     }

@@ -11,14 +11,17 @@ import type {
 } from '../domain/types.ts';
 
 /** Inserts the codes and all their ancestors, so every code rolls up to its chapter. */
-export async function ensureAtcCodes(client: pg.PoolClient, codes: Iterable<AtcCode>): Promise<void> {
+export async function ensureAtcCodes(
+  client: pg.PoolClient,
+  codes: Iterable<AtcCode>,
+): Promise<void> {
   const all = new Set<string>();
   for (const code of codes) for (const ancestor of atcLineage(code)) all.add(ancestor);
   const list = [...all].sort();
   const levels = list.map((code) => atcLevel(code) ?? 0);
   const parents = list.map((code, index) => {
     const level = levels[index] ?? 0;
-    return level <= 1 ? null : atcLineage(code as AtcCode)[level - 2] ?? null;
+    return level <= 1 ? null : (atcLineage(code as AtcCode)[level - 2] ?? null);
   });
   await client.query(
     `insert into atc_code (code, level, parent_code)

@@ -93,7 +93,9 @@ export async function listSites(pool: pg.Pool, filter: SiteFilter): Promise<Site
   const values: unknown[] = [];
   if (filter.query !== undefined && filter.query !== '') {
     values.push(`%${filter.query.toLowerCase()}%`);
-    conditions.push(`(lower(s.name) like $${values.length} or lower(coalesce(s.city, '')) like $${values.length})`);
+    conditions.push(
+      `(lower(s.name) like $${values.length} or lower(coalesce(s.city, '')) like $${values.length})`,
+    );
   }
   if (filter.country !== undefined) {
     values.push(filter.country);

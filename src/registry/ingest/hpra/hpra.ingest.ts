@@ -53,7 +53,8 @@ export const hpraFormat: RegisterFormat = {
     const codes: AtcCode[] = [];
     for (const text of splitList(fields.matched_critical_atc ?? '', ',')) {
       const atc = parseAtcCode(text, 5);
-      if (atc === undefined) problems.push(`invalid ATC code "${text}" in column matched_critical_atc`);
+      if (atc === undefined)
+        problems.push(`invalid ATC code "${text}" in column matched_critical_atc`);
       else codes.push(atc);
     }
     if (codes.length === 0 && problems.length === 0) {

@@ -22,7 +22,10 @@ export function mapCriticalListRow(
   const text = collapseWhitespace(fields[ULCM_COLUMN] ?? '');
   const atc = parseAtcCode(text, 5);
   if (atc === undefined) {
-    return { kind: 'rejected', reason: `invalid ATC level-5 code "${text}" in column ${ULCM_COLUMN}` };
+    return {
+      kind: 'rejected',
+      reason: `invalid ATC level-5 code "${text}" in column ${ULCM_COLUMN}`,
+    };
   }
   if (seen.has(atc)) return { kind: 'rejected', reason: `ATC code ${atc} is listed twice` };
   return { kind: 'code', atc, line };
