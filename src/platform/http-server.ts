@@ -86,7 +86,7 @@ export async function createHttpServer(options: HttpServerOptions = {}): Promise
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     // No redirects: /v1/health/ is simply not found (API Design Rules, API-48).
-    ignoreTrailingSlash: false,
+    routerOptions: { ignoreTrailingSlash: false },
     // removeAdditional off: an unknown parameter is an error to report, not to drop silently.
     ajv: {
       customOptions: {
