@@ -5,10 +5,12 @@ export default defineConfig({
     // Two cores: more workers only queue on the one database server.
     poolOptions: { forks: { maxForks: 2, minForks: 1 } },
     projects: [
+      // Pages in Debian's Chromium against the real server (builds the web app itself).
+      'test/e2e/vitest.config.ts',
       {
         test: {
           name: 'unit',
-          include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'web/src/**/*.test.ts'],
           exclude: ['src/**/*.db.test.ts'],
         },
       },

@@ -19,6 +19,9 @@ import {
   type RegisterCode,
 } from '../src/registry/index.ts';
 import { computeVulnerabilityAllSources } from '../src/vulnerability/domain/vulnerability.ts';
+import { existsSync } from 'node:fs';
+import { WEB_DIST_DIR } from '../src/app.ts';
+import { measureBundle, measureOverviewLoad } from './web.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
@@ -132,6 +135,27 @@ async function main(): Promise<void> {
       );
     }
     const cpu = cpus()[0]?.model ?? 'unknown';
+    const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+    let webSection =
+      '\n## Web app\n\nNot measured: no build in web/dist (run `npm run build:web` first).\n';
+    if (existsSync(`${WEB_DIST_DIR}index.html`)) {
+      const bundle = measureBundle();
+      const load = await measureOverviewLoad(pool);
+      webSection = `
+## Web app
+
+Production bundle (\`npm run build:web\`, web/dist): ${bundle.files} files, ${kib(bundle.rawBytes)} raw,
+${kib(bundle.gzipBytes)} gzip (level 9)${bundle.largestJs === null ? '' : `; largest script ${bundle.largestJs.name}: ${kib(bundle.largestJs.rawBytes)} raw, ${kib(bundle.largestJs.gzipBytes)} gzip`}.
+
+Overview page load on localhost with the full reference data, in Debian's Chromium (headless, new
+context each run, so no browser cache), from navigation until the key figures and the world map
+are drawn and the network is idle: ${
+        load === undefined
+          ? 'not measured (no Chromium at /usr/bin/chromium)'
+          : `median ${load.medianMs.toFixed(0)} ms over ${load.runs} runs (min ${load.minMs.toFixed(0)}, max ${load.maxMs.toFixed(0)}), after one warm-up run`
+      }.
+`;
+    }
     const report = `# Benchmarks
 
 Measured by \`npm run bench\` (bench/run.ts) on ${new Date().toISOString().slice(0, 10)}; medians of ${RUNS} runs
@@ -166,7 +190,7 @@ ${rows.join('\n')}
 
 The API and CLI keep the snapshot in memory until the next import changes the data version, so
 a request pays only the computation.
-`;
+${webSection}`;
     writeFileSync('BENCHMARKS.md', report);
     process.stdout.write(report);
   } finally {

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm start`: build the web app when its build is missing or older than its sources, then serve
-// API and web app with the reference data loaded (`medsupply serve --load-reference`). Ctrl-C
+// API and web app with the reference and demo data loaded (`medsupply serve --load-reference --demo`). Ctrl-C
 // reaches the server, which stops the embedded PostgreSQL before exiting.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -30,7 +30,7 @@ if (existsSync('web/index.html')) {
 
 const server = spawn(
   process.execPath,
-  ['bin/medsupply.js', 'serve', '--load-reference', ...process.argv.slice(2)],
+  ['bin/medsupply.js', 'serve', '--load-reference', '--demo', ...process.argv.slice(2)],
   {
     stdio: 'inherit',
   },

@@ -42,8 +42,8 @@ const projects = ['unit', 'db'];
 const haveBrowser = existsSync(CHROMIUM);
 const haveE2e = existsSync('test/e2e');
 if (haveE2e && haveBrowser) {
+  // The e2e project's global setup builds the web app and starts the server itself.
   projects.push('e2e');
-  run('build web app (vite)', 'npm', ['run', '--silent', 'build:web']);
 } else if (haveE2e && requireBrowser) {
   process.stdout.write(
     `\nbrowser tests required here, but Chromium is not installed at ${CHROMIUM}\n`,

@@ -14,8 +14,23 @@ import {
   problemSchema,
   sendProblem,
 } from './platform/http-server.ts';
+import { installAuth } from './platform/auth.ts';
+import { createActorResolver } from './identity/index.ts';
+import { registerIdentityRoutes } from './identity/http.ts';
 import { registerRegistryRoutes } from './registry/http.ts';
 import { registerVulnerabilityRoutes } from './vulnerability/http.ts';
+import { registerProductRoutes } from './products/http.ts';
+import { registerNotificationRoutes } from './notifications/http.ts';
+import type { NotificationPorts } from './notifications/service.ts';
+import { foreignShortagesFor } from './signals/index.ts';
+import { registerPublicRoutes } from './public/http.ts';
+import { registerSignalsRoutes } from './signals/http.ts';
+
+/** How notifications reach the other capabilities in the running application. */
+export const NOTIFICATION_PORTS: NotificationPorts = {
+  foreignShortageCount: async (pool, atc, asOf) =>
+    (await foreignShortagesFor(pool, atc, asOf)).length,
+};
 
 export const WEB_DIST_DIR = fileURLToPath(new URL('../web/dist/', import.meta.url));
 
@@ -25,6 +40,15 @@ export interface AppDependencies {
   readonly logger?: boolean;
   /** Folder of the built web app; default web/dist. Absent folder: API only. */
   readonly webDir?: string;
+  /**
+   * Mark the session cookie Secure on plain http too (behind a TLS proxy); default from
+   * MEDSUPPLY_SECURE_COOKIES=1. Over https it is Secure anyway.
+   */
+  readonly secureCookies?: boolean;
+  /** What notifications need from other capabilities (foreign shortage signals). */
+  readonly notificationPorts?: NotificationPorts;
+  /** Let webhooks call loopback and private addresses (tests, closed networks). */
+  readonly allowInternalWebhooks?: boolean;
 }
 
 export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
@@ -32,6 +56,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     ...(deps.corsOrigins === undefined ? {} : { corsOrigins: deps.corsOrigins }),
     logger: deps.logger ?? false,
   });
+  // Before any route: every /v1 request gets request.actor (null for the public).
+  installAuth(app, createActorResolver(deps.pool));
 
   app.get(
     '/v1/health',
@@ -62,8 +88,18 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     },
   );
 
+  registerIdentityRoutes(app, deps.pool, {
+    secureCookies: deps.secureCookies ?? process.env.MEDSUPPLY_SECURE_COOKIES === '1',
+  });
   registerRegistryRoutes(app, deps.pool);
   registerVulnerabilityRoutes(app, deps.pool);
+  registerProductRoutes(app, deps.pool);
+  registerNotificationRoutes(app, deps.pool, deps.notificationPorts ?? NOTIFICATION_PORTS);
+  registerPublicRoutes(app, deps.pool, {
+    allowInternalAddresses:
+      deps.allowInternalWebhooks ?? process.env.MEDSUPPLY_WEBHOOK_ALLOW_INTERNAL === '1',
+  });
+  registerSignalsRoutes(app, deps.pool);
 
   app.get(OPENAPI_PATH, { schema: { hide: true } }, () => app.swagger());
 

@@ -8,6 +8,21 @@ import { UserFacingError } from './kernel/errors.ts';
 import { createCliContext, UsageError, type CliContext, type CliIo } from './platform/cli-kit.ts';
 import { runImportCommand } from './registry/cli.ts';
 import {
+  runDemoUsersCommand,
+  runOrganisationsCommand,
+  runTokensCommand,
+  runUsersCommand,
+  ORGANISATIONS_USAGE,
+  TOKENS_USAGE,
+  USERS_USAGE,
+} from './identity/cli.ts';
+import {
+  runLateReportCommand,
+  runNotificationsCommand,
+  runShortagesCommand,
+} from './notifications/cli.ts';
+import { runShortagesAnalysisCommand } from './signals/cli.ts';
+import {
   runCoverageCommand,
   runImpactCommand,
   runVulnerabilityCommand,
@@ -25,10 +40,21 @@ commands:
                 [--top N] [--format table|json|csv]
   coverage [--all-codes] [--format table|json|csv]
   impact --site ID | --country XX [--source S] [--format table|json|csv]
+  import products <file>                a product catalogue (CSV template, see docs/api.md)
+  notifications [--status S] [--format F]          the notification queue, riskiest first
+  late-report --from YYYY-MM-DD --to YYYY-MM-DD [--format F]   late notifications per company
+  shortages [--atc CODE] [--format F]   the public shortage list
+  import <bfarm-shortages|fda-shortages> <file>   a foreign shortage register
+  shortages-analysis [--source bfarm|fda] [--group-by company|chapter] [--format F]
+  users, tokens, organisations          administration (see below); demo-users seeds the demo accounts
   migrate                               apply database migrations
   openapi [--write FILE]                print or write the OpenAPI document
 
 Without DATABASE_URL, medsupply runs its own PostgreSQL in .medsupply/pgdata.
+
+${USERS_USAGE}
+${TOKENS_USAGE}
+${ORGANISATIONS_USAGE}
 `;
 
 type Command = (context: CliContext, args: readonly string[]) => Promise<number>;
@@ -42,6 +68,14 @@ async function loadCommands(): Promise<Record<string, Command>> {
     impact: runImpactCommand,
     serve: runServeCommand,
     openapi: runOpenApiCommand,
+    users: (context, args) => runUsersCommand(context, args),
+    tokens: runTokensCommand,
+    organisations: runOrganisationsCommand,
+    'demo-users': runDemoUsersCommand,
+    notifications: runNotificationsCommand,
+    'late-report': runLateReportCommand,
+    'shortages-analysis': runShortagesAnalysisCommand,
+    shortages: runShortagesCommand,
     migrate: async (context) => {
       await context.openDatabase();
       context.stdout.write('database is up to date\n');
@@ -81,6 +115,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     if (error instanceof UserFacingError) {
       io.stderr.write(`medsupply ${name}: ${error.message}\n`);
+      for (const problem of error.errors)
+        io.stderr.write(`  ${problem.pointer}: ${problem.detail}\n`);
       return 1;
     }
     io.stderr.write(

@@ -4,7 +4,10 @@
  * Ctrl-C or SIGTERM closes the server and stops the embedded PostgreSQL cleanly.
  */
 import { writeFileSync } from 'node:fs';
-import { buildApp } from './app.ts';
+import { buildApp, NOTIFICATION_PORTS } from './app.ts';
+import { loadDemoData } from './demo/demo.service.ts';
+import { importShortageReferenceData } from './signals/index.ts';
+import { runWebhookRound } from './public/service.ts';
 import { parseCommandArgs, parsePositiveInteger, type CliContext } from './platform/cli-kit.ts';
 import { loadReferenceData } from './registry/index.ts';
 import pg from 'pg';
@@ -17,6 +20,7 @@ export async function runServeCommand(
     port: { type: 'string' },
     host: { type: 'string' },
     'load-reference': { type: 'boolean' },
+    demo: { type: 'boolean' },
   });
   const port = parsePositiveInteger(values.port ?? context.env.PORT ?? '8080', '--port') ?? 8080;
   const host = values.host ?? context.env.HOST ?? '0.0.0.0';
@@ -35,13 +39,49 @@ export async function runServeCommand(
       );
     }
     if (result.reports.length === 0) log('reference data already loaded');
+    const shortages = await importShortageReferenceData(database.pool, {
+      actor: context.actor,
+      onFile: (_source, path) => {
+        log(`loading reference data: ${path.split('/').slice(-2).join('/')}`);
+      },
+    });
+    if (shortages.reports.length === 0) log('foreign shortage registers already loaded');
   }
+  if (values.demo === true) {
+    const demo = await loadDemoData(database.pool, {
+      now: new Date(),
+      ports: NOTIFICATION_PORTS,
+      log,
+    });
+    log(
+      `demo data: ${demo.usersCreated} users, ${demo.productsImported} products, ${demo.notificationsCreated} notifications added (see README, "Demo users")`,
+    );
+  }
+  const allowInternalWebhooks = context.env.MEDSUPPLY_WEBHOOK_ALLOW_INTERNAL === '1';
   const app = await buildApp({
     pool: database.pool,
+    allowInternalWebhooks,
     corsOrigins: (context.env.MEDSUPPLY_CORS_ORIGINS ?? '').split(',').filter((o) => o !== ''),
     logger: context.env.MEDSUPPLY_LOG === '1',
   });
   await app.listen({ port, host });
+  // The webhook dispatcher: queue deliveries for public changes and send the due ones.
+  let dispatching = false;
+  const dispatcher = setInterval(() => {
+    if (dispatching) return;
+    dispatching = true;
+    runWebhookRound(database.pool, {
+      allowInternalAddresses: allowInternalWebhooks,
+      now: new Date(),
+    })
+      .catch((error: unknown) => {
+        log(`webhook round failed: ${error instanceof Error ? error.message : String(error)}`);
+      })
+      .finally(() => {
+        dispatching = false;
+      });
+  }, 15_000);
+  dispatcher.unref();
   log(`medsupply serves on http://localhost:${port}/ (API at /v1, OpenAPI at /v1/openapi.json)`);
 
   await new Promise<void>((resolve) => {
@@ -50,6 +90,7 @@ export async function runServeCommand(
       if (stopping) return;
       stopping = true;
       log(`${signal}: stopping`);
+      clearInterval(dispatcher);
       void app
         .close()
         .then(() => database.close())

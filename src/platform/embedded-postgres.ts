@@ -98,9 +98,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const log = options.log ?? (() => undefined);
   const running = findRunningServer(dataDir);
   if (running !== undefined) {
-    log(
-      `using the embedded PostgreSQL already running on port ${running.port} (pid ${running.pid})`,
-    );
+    // Joining the server's database is the normal case for CLI commands: nothing to report.
     return {
       url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${running.port}/${DATABASE}`,
       stop: () => Promise.resolve(),

@@ -16,6 +16,8 @@ import {
 } from '../kernel/errors.ts';
 
 export const API_VERSION = '1.0.0';
+/** The largest CSV upload accepted (bytes). */
+export const CSV_UPLOAD_LIMIT = 10 * 1024 * 1024;
 export const OPENAPI_PATH = '/v1/openapi.json';
 
 export interface HttpServerOptions {
@@ -94,10 +96,21 @@ export async function createHttpServer(options: HttpServerOptions = {}): Promise
         coerceTypes: 'array',
         useDefaults: true,
         removeAdditional: false,
+        // OpenAPI's documentation keyword, allowed in route schemas.
+        keywords: ['example'],
       },
     },
   });
   const allowedOrigins = new Set(options.corsOrigins ?? []);
+
+  // CSV uploads (catalogues, bulk notifications) arrive as text; larger than JSON bodies.
+  app.addContentTypeParser(
+    ['text/csv', 'text/plain'],
+    { parseAs: 'string', bodyLimit: CSV_UPLOAD_LIMIT },
+    (_request, body, done) => {
+      done(null, body);
+    },
+  );
 
   await app.register(swagger, {
     openapi: {
@@ -111,6 +124,23 @@ export async function createHttpServer(options: HttpServerOptions = {}): Promise
         license: { name: 'EUPL-1.2', url: 'https://eupl.eu/1.2/en/' },
       },
       servers: [{ url: '/' }],
+      components: {
+        securitySchemes: {
+          sessionCookie: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'medsupply_session',
+            description:
+              'Web login (POST /v1/sessions); unsafe methods also need the X-CSRF-Token header from the login answer',
+          },
+          apiToken: {
+            type: 'http',
+            scheme: 'bearer',
+            description:
+              'An API token of one organisation (POST /v1/api-tokens), for machine-to-machine use',
+          },
+        },
+      },
     },
     hideUntagged: false,
   });
@@ -123,6 +153,42 @@ export async function createHttpServer(options: HttpServerOptions = {}): Promise
       reply.header('access-control-allow-origin', origin);
       reply.header('vary', 'Origin');
     }
+  });
+
+  // PostgreSQL text cannot hold NUL: refuse it in query and path parameters instead of failing
+  // later with a 500. Bodies are checked by each capability's validator, field by field.
+  app.addHook('preHandler', (request, _reply, done) => {
+    const problems: ProblemDetail[] = [];
+    const visit = (value: unknown, pointer: string): void => {
+      if (typeof value === 'string') {
+        if (value.includes('\u0000')) {
+          problems.push({
+            pointer,
+            code: 'MS_REQUEST_INVALID',
+            detail: `${pointer.split('/').pop() ?? 'value'} contains a NUL character`,
+          });
+        }
+      } else if (Array.isArray(value)) {
+        value.forEach((item, index) => {
+          visit(item, `${pointer}/${index}`);
+        });
+      } else if (value !== null && typeof value === 'object') {
+        for (const [key, item] of Object.entries(value)) visit(item, `${pointer}/${key}`);
+      }
+    };
+    visit(request.query, '/querystring');
+    visit(request.params, '/params');
+    if (problems.length > 0) {
+      done(
+        new UserFacingError(
+          'MS_REQUEST_INVALID',
+          `${problems.length} invalid parameter${problems.length === 1 ? '' : 's'}`,
+          problems,
+        ),
+      );
+      return;
+    }
+    done();
   });
 
   app.addHook('onSend', async (request, reply, payload) => {

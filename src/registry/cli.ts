@@ -5,9 +5,12 @@ import { parseCommandArgs, UsageError, type CliContext } from '../platform/cli-k
 import { createProgressBar } from '../platform/progress.ts';
 import type { ImportReport } from './domain/types.ts';
 import { REGISTER_BY_CLI_NAME } from './ingest/formats.ts';
+import { runProductImport } from '../products/cli.ts';
+import { runShortageImportCommand, SHORTAGE_IMPORT_NAMES } from '../signals/cli.ts';
+import { importShortageFolder } from '../signals/index.ts';
 import { importFolder, importRegisterFile } from './services/import.service.ts';
 
-export const IMPORT_USAGE = `usage: medsupply import <${Object.keys(REGISTER_BY_CLI_NAME).join('|')}> <file> [--list-version V]
+export const IMPORT_USAGE = `usage: medsupply import <${Object.keys(REGISTER_BY_CLI_NAME).join('|')}|products> <file> [--list-version V]
        medsupply import all <folder>`;
 
 /** How many bad rows to print before summarising the rest. */
@@ -63,13 +66,28 @@ export async function runImportCommand(
     for (const register of result.missing) {
       context.stderr.write(`${path}: no file for ${register}; skipped\n`);
     }
+    const shortages = await importShortageFolder(database.pool, path, {
+      actor: context.actor,
+      onFile: (_source, file) => {
+        context.stderr.write(`import ${basename(file)}\n`);
+      },
+    });
+    for (const report of shortages.reports) {
+      context.stdout.write(
+        `${report.source}: ${report.file}: ${report.rowsRead} rows read, ${report.rowsRejected} rejected\n`,
+      );
+    }
     return 0;
+  }
+  if (registerName === 'products') return runProductImport(context, path);
+  if (Object.hasOwn(SHORTAGE_IMPORT_NAMES, registerName)) {
+    return runShortageImportCommand(context, args);
   }
   const register = REGISTER_BY_CLI_NAME[registerName];
   if (register === undefined) {
     throw new UserFacingError(
       'MS_IMPORT_UNKNOWN_REGISTER',
-      `unknown register "${registerName}"; expected one of ${Object.keys(REGISTER_BY_CLI_NAME).join(', ')}, or all`,
+      `unknown register "${registerName}"; expected one of ${Object.keys(REGISTER_BY_CLI_NAME).join(', ')}, products, or all`,
     );
   }
   const bar = createProgressBar(

@@ -76,3 +76,9 @@ export {
   type SubstanceNames,
   type SiteRow,
 } from './store/registry-read.store.ts';
+
+/**
+ * The key under which two spellings of one organisation's name match ("Valneva Scotland Ltd." and
+ * "Valneva Scotland Limited"): the same key the registers' sites are recognised by.
+ */
+export { siteKeyFromName as organisationNameKey } from './ingest/site-fields.ts';

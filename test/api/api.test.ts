@@ -82,6 +82,14 @@ describe('API design rules', () => {
     expect(other.headers['access-control-allow-origin']).toBeUndefined();
   });
 
+  it('refuses a NUL character in a parameter instead of failing in the database', async () => {
+    const response = await app.inject({ method: 'GET', url: '/v1/sites?query=a%00b' });
+    expect(response.statusCode).toBe(400);
+    expect(response.json<{ errors: { pointer: string }[] }>().errors[0]?.pointer).toBe(
+      '/querystring/query',
+    );
+  });
+
   it('does not redirect a trailing slash', async () => {
     const response = await app.inject({ method: 'GET', url: '/v1/health/' });
     expect(response.statusCode).toBe(404);

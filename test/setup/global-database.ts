@@ -12,6 +12,7 @@ import pg from 'pg';
 import { startEmbeddedPostgres } from '../../src/platform/embedded-postgres.ts';
 import { applyMigrations } from '../../src/platform/migrations.ts';
 import { loadReferenceData } from '../../src/registry/index.ts';
+import { importShortageReferenceData } from '../../src/signals/index.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -51,6 +52,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   await createTemplate(server.url, 'template_reference', async (pool) => {
     await applyMigrations(pool);
     await loadReferenceData(pool, { actor: 'test-setup' });
+    await importShortageReferenceData(pool, { actor: 'test-setup' });
   });
   project.provide('databaseServerUrl', server.url);
   return async () => {

@@ -1,0 +1,313 @@
+/**
+ * The demo behind `npm start`: demo organisations and users (one per role), the demo product
+ * catalogue (data/demo/products.csv, derived from the HPRA register), and a set of notifications
+ * in every state of the workflow, dated relative to the start day so the queue, the late report
+ * and the public list always look current. Each part is loaded only when it is missing.
+ */
+import { fileURLToPath } from 'node:url';
+import type pg from 'pg';
+import { systemActor, type Actor, type Role } from '../kernel/actor.ts';
+import { seedDemoIdentities, userActor, DEMO_USERS } from '../identity/index.ts';
+import { importProductCatalogue } from '../products/service.ts';
+import {
+  addNote,
+  changeStatus,
+  submitNotification,
+  type NotificationPorts,
+} from '../notifications/service.ts';
+import type { NotificationReport } from '../notifications/domain/types.ts';
+
+export const DEMO_CATALOGUE = fileURLToPath(
+  new URL('../../data/demo/products.csv', import.meta.url),
+);
+
+async function demoActor(pool: pg.Pool, role: Role, organisation?: string): Promise<Actor> {
+  const user = DEMO_USERS.find(
+    (u) => u.role === role && (organisation === undefined || u.organisation === organisation),
+  );
+  if (user === undefined) throw new Error(`no demo user with role ${role}`);
+  const result = await pool.query<{ id: number; organisation_id: number }>(
+    'select id, organisation_id from app_user where lower(email) = lower($1)',
+    [user.email],
+  );
+  const row = result.rows[0];
+  if (row === undefined) throw new Error(`demo user ${user.email} is missing`);
+  return userActor({ id: row.id, email: user.email, organisationId: row.organisation_id, role });
+}
+
+function addDays(date: Date, days: number): string {
+  return new Date(date.getTime() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+interface DemoNotification {
+  readonly mah: 'Pharmacia Nederland B.V.' | 'Generica Benelux B.V.';
+  /** Which of the company's products (by position in its catalogue, ATC order). */
+  readonly product: number;
+  readonly startInDays: number;
+  readonly durationDays: number | null;
+  readonly report: Partial<NotificationReport>;
+  /** What the notification centre has done with it. */
+  readonly then: readonly (
+    | 'triaged'
+    | 'confirmed_shortage'
+    | 'no_shortage'
+    | 'withdrawn'
+    | 'resolved'
+    | 'unforeseeable'
+    | 'advice'
+    | 'request'
+  )[];
+}
+
+const SCENARIOS: readonly DemoNotification[] = [
+  {
+    mah: 'Pharmacia Nederland B.V.',
+    product: 0,
+    startInDays: 75,
+    durationDays: 60,
+    report: {
+      causeCategory: 'production',
+      causeText: 'Planned maintenance of the tablet line takes longer than expected.',
+      stockWeeks: 10,
+      marketSharePercent: 15,
+      partialSupply: true,
+    },
+    then: [],
+  },
+  {
+    mah: 'Pharmacia Nederland B.V.',
+    product: 3,
+    startInDays: 20,
+    durationDays: 120,
+    report: {
+      causeCategory: 'active_substance',
+      causeText: 'Our only active-substance supplier failed a GMP inspection.',
+      stockWeeks: 3,
+      marketSharePercent: 60,
+      patientImpact: 'high',
+    },
+    then: ['triaged', 'confirmed_shortage', 'advice'],
+  },
+  {
+    mah: 'Pharmacia Nederland B.V.',
+    product: 6,
+    startInDays: -5,
+    durationDays: 45,
+    report: {
+      causeCategory: 'increased_demand',
+      causeText: 'Demand doubled since a competitor stopped supplying.',
+      stockWeeks: 1,
+      marketSharePercent: 45,
+    },
+    then: ['triaged', 'unforeseeable', 'confirmed_shortage', 'advice'],
+  },
+  {
+    mah: 'Pharmacia Nederland B.V.',
+    product: 9,
+    startInDays: 100,
+    durationDays: 30,
+    report: {
+      causeCategory: 'logistics_distribution',
+      causeText: 'Change of distribution centre.',
+      stockWeeks: 12,
+      marketSharePercent: 5,
+      partialSupply: true,
+    },
+    then: ['triaged', 'no_shortage'],
+  },
+  {
+    mah: 'Pharmacia Nederland B.V.',
+    product: 12,
+    startInDays: 30,
+    durationDays: null,
+    report: {
+      kind: 'discontinuation',
+      causeCategory: 'business_decision',
+      causeText: 'The product is withdrawn from the Dutch market.',
+      stockWeeks: 8,
+      marketSharePercent: 20,
+    },
+    then: ['request'],
+  },
+  {
+    mah: 'Pharmacia Nederland B.V.',
+    product: 15,
+    startInDays: 40,
+    durationDays: 30,
+    report: {
+      causeCategory: 'quality_gmp',
+      causeText: 'Batch failed release testing; new batch in production.',
+      stockWeeks: 6,
+      marketSharePercent: 25,
+    },
+    then: ['withdrawn'],
+  },
+  {
+    mah: 'Generica Benelux B.V.',
+    product: 0,
+    startInDays: 10,
+    durationDays: 90,
+    report: {
+      causeCategory: 'active_substance',
+      causeText: 'Active substance from India delayed by export restrictions.',
+      stockWeeks: 2,
+      marketSharePercent: 35,
+      patientImpact: 'high',
+    },
+    then: ['triaged', 'confirmed_shortage', 'advice'],
+  },
+  {
+    mah: 'Generica Benelux B.V.',
+    product: 4,
+    startInDays: 90,
+    durationDays: 30,
+    report: {
+      causeCategory: 'regulatory',
+      causeText: 'Variation for a new packaging site pending.',
+      stockWeeks: 14,
+      marketSharePercent: 10,
+      partialSupply: true,
+    },
+    then: [],
+  },
+  {
+    mah: 'Generica Benelux B.V.',
+    product: 8,
+    startInDays: 15,
+    durationDays: 60,
+    report: {
+      causeCategory: 'production',
+      causeText: 'Fire at the packaging site.',
+      stockWeeks: 4,
+      marketSharePercent: 30,
+    },
+    then: ['triaged'],
+  },
+  {
+    mah: 'Generica Benelux B.V.',
+    product: 11,
+    startInDays: -40,
+    durationDays: 35,
+    report: {
+      causeCategory: 'production',
+      causeText: 'Sterile line contamination.',
+      stockWeeks: 0,
+      marketSharePercent: 50,
+      patientImpact: 'high',
+    },
+    then: ['triaged', 'confirmed_shortage', 'advice', 'resolved'],
+  },
+  {
+    mah: 'Generica Benelux B.V.',
+    product: 14,
+    startInDays: 50,
+    durationDays: 21,
+    report: {
+      causeCategory: 'other',
+      causeText: 'Precautionary report: supplier announced a possible delay.',
+      stockWeeks: 16,
+      marketSharePercent: 8,
+      partialSupply: true,
+    },
+    then: [],
+  },
+];
+
+const ADVICE =
+  'Verstrek zo mogelijk een alternatief met dezelfde werkzame stof, sterkte en toedieningsvorm. ' +
+  'Neem bij twijfel contact op met de voorschrijver.';
+
+async function companyPacks(pool: pg.Pool, organisationId: number): Promise<number[][]> {
+  const result = await pool.query<{ product_id: number; pack_ids: number[] }>(
+    `select p.id as product_id, array_agg(k.id::int order by k.id) as pack_ids
+       from medicinal_product p join pack k on k.product_id = p.id
+      where p.mah_organisation_id = $1 group by p.id, p.atc_code, p.registration_number
+      order by p.atc_code, p.registration_number`,
+    [organisationId],
+  );
+  return result.rows.map((row) => row.pack_ids);
+}
+
+export interface DemoLoadResult {
+  readonly usersCreated: number;
+  readonly productsImported: number;
+  readonly notificationsCreated: number;
+}
+
+export async function loadDemoData(
+  pool: pg.Pool,
+  options: { now: Date; ports: NotificationPorts; log?: (line: string) => void },
+): Promise<DemoLoadResult> {
+  const log = options.log ?? (() => undefined);
+  const seeded = await seedDemoIdentities(pool);
+  let productsImported = 0;
+  const products = await pool.query<{ n: number }>(
+    'select count(*)::int as n from medicinal_product',
+  );
+  if ((products.rows[0]?.n ?? 0) === 0) {
+    const report = await importProductCatalogue(pool, systemActor('demo-seed'), DEMO_CATALOGUE, {
+      displayName: 'data/demo/products.csv',
+    });
+    productsImported = report.products;
+    log(`demo catalogue: ${report.products} products, ${report.rowsImported} packs`);
+  }
+  let notificationsCreated = 0;
+  const existing = await pool.query<{ n: number }>('select count(*)::int as n from notification');
+  if ((existing.rows[0]?.n ?? 0) === 0) {
+    const analyst = await demoActor(pool, 'analyst');
+    for (const [index, scenario] of SCENARIOS.entries()) {
+      const company = await demoActor(pool, 'mah', scenario.mah);
+      const packs = await companyPacks(pool, company.organisationId ?? 0);
+      const packIds = packs[scenario.product % Math.max(1, packs.length)];
+      if (packIds === undefined) continue;
+      const start = addDays(options.now, scenario.startInDays);
+      const body = {
+        companyReference: `DEMO-${String(index + 1).padStart(3, '0')}`,
+        kind: 'shortage',
+        packIds,
+        expectedStart: start,
+        expectedEnd:
+          scenario.durationDays === null
+            ? null
+            : addDays(options.now, scenario.startInDays + scenario.durationDays),
+        causeText: '',
+        stockWeeks: 4,
+        marketSharePercent: 20,
+        partialSupply: false,
+        ownAlternatives: false,
+        otherAlternatives: true,
+        patientImpact: 'medium',
+        patientImpactText: '',
+        mitigationText: '',
+        ...scenario.report,
+      };
+      const created = await submitNotification(pool, company, body, {
+        now: options.now,
+        ports: options.ports,
+      });
+      notificationsCreated++;
+      const id = created.body.id;
+      for (const step of scenario.then) {
+        if (step === 'advice') await addNote(pool, analyst, id, { kind: 'advice', body: ADVICE });
+        else if (step === 'unforeseeable') {
+          await addNote(pool, analyst, id, {
+            kind: 'unforeseeable',
+            value: true,
+            body: 'Competitor stopped without notice.',
+          });
+        } else if (step === 'request') {
+          await addNote(pool, analyst, id, {
+            kind: 'information_request',
+            body: 'Which alternatives do you expect pharmacists to use?',
+          });
+        } else if (step === 'withdrawn') {
+          await changeStatus(pool, company, id, step, 'New batch released after all.');
+        } else {
+          await changeStatus(pool, analyst, id, step, '');
+        }
+      }
+    }
+    log(`demo notifications: ${notificationsCreated}`);
+  }
+  return { usersCreated: seeded.usersCreated, productsImported, notificationsCreated };
+}

@@ -1,0 +1,26 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+// The dev server forwards the API to a running medsupply server (npm start), so `npm run dev:web`
+// works against real data; MEDSUPPLY_API points it elsewhere.
+const apiTarget = process.env.MEDSUPPLY_API ?? 'http://localhost:8080';
+
+export default defineConfig({
+  root,
+  plugins: [react()],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: true,
+    chunkSizeWarningLimit: 600,
+  },
+  server: {
+    proxy: { '/v1': { target: apiTarget, changeOrigin: true } },
+  },
+  preview: {
+    proxy: { '/v1': { target: apiTarget, changeOrigin: true } },
+  },
+});
