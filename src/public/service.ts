@@ -213,7 +213,7 @@ export async function shortageFeed(
       id: `urn:medsupply:shortage:${item.reference}:${item.updatedAt}`,
       title: `${PHASE_NL[item.phase]}: ${names}`,
       updated: item.updatedAt,
-      link: `${baseUrl}/tekorten?referentie=${encodeURIComponent(item.reference)}`,
+      link: `${baseUrl}/shortages?reference=${encodeURIComponent(item.reference)}`,
       summary:
         `${names}. Verwacht van ${item.expectedStart} tot ${item.expectedEnd ?? 'onbekend'}. ` +
         (item.advice === '' ? '' : `Advies: ${item.advice} `) +
@@ -234,7 +234,7 @@ export async function shortageFeed(
   return renderAtom({
     id: `urn:medsupply:feed:${target.kind}:${target.kind === 'product' ? target.id : target.atc}`,
     title,
-    link: `${baseUrl}/tekorten`,
+    link: `${baseUrl}/shortages`,
     selfLink: `${baseUrl}${path}`,
     updated: entries[0]?.updated ?? new Date(0).toISOString(),
     entries,
