@@ -22,6 +22,7 @@ import {
   runShortagesCommand,
 } from './notifications/cli.ts';
 import { runShortagesAnalysisCommand } from './signals/cli.ts';
+import { runCompetitorCascadesCommand, runPolicyAnalysisCommand } from './early-warning/cli.ts';
 import {
   runCoverageCommand,
   runImpactCommand,
@@ -46,6 +47,8 @@ commands:
   shortages [--atc CODE] [--format F]   the public shortage list
   import <bfarm-shortages|fda-shortages> <file>   a foreign shortage register
   shortages-analysis [--source bfarm|fda] [--group-by company|chapter] [--format F]
+  policy-analysis [--format F]          share of German shortages a stock of N weeks absorbs
+  competitor-cascades [--split-date D]  follow-on reports of the same substance, and the signal's precision
   users, tokens, organisations          administration (see below); demo-users seeds the demo accounts
   migrate                               apply database migrations
   openapi [--write FILE]                print or write the OpenAPI document
@@ -75,6 +78,8 @@ async function loadCommands(): Promise<Record<string, Command>> {
     notifications: runNotificationsCommand,
     'late-report': runLateReportCommand,
     'shortages-analysis': runShortagesAnalysisCommand,
+    'policy-analysis': runPolicyAnalysisCommand,
+    'competitor-cascades': runCompetitorCascadesCommand,
     shortages: runShortagesCommand,
     migrate: async (context) => {
       await context.openDatabase();

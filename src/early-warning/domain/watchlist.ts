@@ -1,0 +1,252 @@
+/**
+ * The early-warning watchlist: one ranked list per day over all packs (and, rolled up, all
+ * substances), each entry with a score, an expected shortage start, a confidence and its reasons
+ * in words. Pure: the market, the context and the as-of day come in, so the list of any past day
+ * can be recomputed exactly. Weights are parameters (config/early-warning.json).
+ */
+import {
+  averageDemand,
+  coverWeeks,
+  dateOfDay,
+  nationalStock,
+  projectStockOut,
+  type MarketSeriesLike,
+} from './market.ts';
+
+export const WATCH_FACTORS = [
+  'lowCover',
+  'fallingCover',
+  'demandSpike',
+  'notification',
+  'shortAbroad',
+  'competitorShortage',
+  'concentration',
+  'siteFailure',
+] as const;
+export type WatchFactor = (typeof WATCH_FACTORS)[number];
+
+export interface WatchlistConfig {
+  readonly weights: Record<WatchFactor, number>;
+  /** Cover at or below this many weeks counts fully as low; above `coverCalmWeeks` not at all. */
+  readonly coverAlarmWeeks: number;
+  readonly coverCalmWeeks: number;
+  readonly demandWindowDays: number;
+  readonly spikeWindowDays: number;
+  readonly horizonDays: number;
+}
+
+export interface PackContext {
+  readonly packId: number;
+  readonly atc: string | null;
+  readonly mahId: number;
+  /** Country HHI of the substance's manufacturing; null when unknown. */
+  readonly substanceHhi: number | null;
+  /** Manufacturing sites the pack's active substance comes from. */
+  readonly siteIds: readonly number[];
+}
+
+export interface WatchSignals {
+  /** Open notifications per pack id, with their triage class, known on the as-of day. */
+  readonly notifications: ReadonlyMap<number, 'low' | 'medium' | 'high'>;
+  /** ATC codes reported short abroad on the as-of day. */
+  readonly shortAbroad: ReadonlySet<string>;
+  /** Sites stopped on the as-of day. */
+  readonly failedSites: ReadonlySet<number>;
+}
+
+export interface WatchReason {
+  readonly factor: WatchFactor;
+  readonly value: number;
+  readonly points: number;
+  readonly text: string;
+}
+
+export interface WatchlistEntry {
+  readonly packId: number;
+  readonly atc: string | null;
+  readonly score: number;
+  readonly coverWeeks: number;
+  readonly expectedShortageStart: string | null;
+  /** 0-1: how many independent signals agree, and how soon the projection says it happens. */
+  readonly confidence: number;
+  readonly reasons: readonly WatchReason[];
+}
+
+const clamp = (value: number) => Math.min(1, Math.max(0, value));
+const round1 = (value: number) => Math.round(value * 10) / 10;
+
+interface PackState {
+  readonly stock: number;
+  readonly demand: number;
+  readonly cover: number;
+}
+
+function packState(series: MarketSeriesLike, pack: number, day: number, window: number): PackState {
+  const stock = nationalStock(series, pack, day);
+  const demand = averageDemand(series, pack, day, window);
+  return { stock, demand, cover: coverWeeks(stock, demand) };
+}
+
+export function computeWatchlist(
+  series: MarketSeriesLike,
+  packs: readonly PackContext[],
+  signals: WatchSignals,
+  asOfDay: number,
+  config: WatchlistConfig,
+): WatchlistEntry[] {
+  const index = new Map<number, number>();
+  series.packIds.forEach((id, position) => index.set(id, position));
+  const states = new Map<number, PackState>();
+  for (const context of packs) {
+    const position = index.get(context.packId);
+    if (position === undefined) continue;
+    states.set(context.packId, packState(series, position, asOfDay, config.demandWindowDays));
+  }
+  // A competitor in trouble: another company's pack of the substance nearly out or notified.
+  const troubledByAtc = new Map<string, Set<number>>();
+  for (const context of packs) {
+    if (context.atc === null) continue;
+    const state = states.get(context.packId);
+    const troubled =
+      (state !== undefined && state.cover < 1) || signals.notifications.has(context.packId);
+    if (troubled)
+      troubledByAtc.set(
+        context.atc,
+        (troubledByAtc.get(context.atc) ?? new Set()).add(context.mahId),
+      );
+  }
+  const entries: WatchlistEntry[] = [];
+  for (const context of packs) {
+    const position = index.get(context.packId);
+    const state = states.get(context.packId);
+    if (position === undefined || state === undefined || state.demand <= 0) continue;
+    const earlier = packState(series, position, Math.max(0, asOfDay - 28), config.demandWindowDays);
+    const recent = averageDemand(series, position, asOfDay, config.spikeWindowDays);
+    const spikeRatio = state.demand > 0 ? recent / state.demand : 1;
+    const lowCover = clamp(
+      (config.coverCalmWeeks - state.cover) / (config.coverCalmWeeks - config.coverAlarmWeeks),
+    );
+    const falling =
+      Number.isFinite(earlier.cover) && earlier.cover > 0 && state.cover < earlier.cover
+        ? clamp((earlier.cover - state.cover) / earlier.cover)
+        : 0;
+    const notification = signals.notifications.get(context.packId);
+    const competitors =
+      context.atc === null
+        ? 0
+        : [...(troubledByAtc.get(context.atc) ?? [])].filter((mah) => mah !== context.mahId).length;
+    const failed = context.siteIds.filter((site) => signals.failedSites.has(site)).length;
+    const values: Record<WatchFactor, { value: number; text: string }> = {
+      lowCover: { value: lowCover, text: `national cover ${round1(state.cover)} weeks` },
+      fallingCover: {
+        value: falling,
+        text: `cover fell from ${round1(earlier.cover)} to ${round1(state.cover)} weeks in 4 weeks`,
+      },
+      demandSpike: {
+        value: clamp(spikeRatio - 1),
+        text: `demand of the last ${config.spikeWindowDays} days is ${round1(spikeRatio * 100)}% of the usual`,
+      },
+      notification: {
+        value:
+          notification === 'high'
+            ? 1
+            : notification === 'medium'
+              ? 0.6
+              : notification === 'low'
+                ? 0.3
+                : 0,
+        text:
+          notification === undefined
+            ? 'no open notification'
+            : `open notification, triaged ${notification} risk`,
+      },
+      shortAbroad: {
+        value: context.atc !== null && signals.shortAbroad.has(context.atc) ? 1 : 0,
+        text: 'the substance is reported short abroad',
+      },
+      competitorShortage: {
+        value: clamp(competitors),
+        text: `${competitors} other compan${competitors === 1 ? 'y has' : 'ies have'} a shortage of the same substance: demand moves here`,
+      },
+      concentration: {
+        value: context.substanceHhi === null ? 0 : clamp(context.substanceHhi / 10_000),
+        text: `manufacturing concentration HHI ${context.substanceHhi === null ? 'unknown' : Math.round(context.substanceHhi)}`,
+      },
+      siteFailure: {
+        value: context.siteIds.length === 0 ? 0 : failed / context.siteIds.length,
+        text: `${failed} of ${context.siteIds.length} manufacturing site(s) of its substance stopped`,
+      },
+    };
+    const reasons = WATCH_FACTORS.map((factor) => ({
+      factor,
+      value: round1(values[factor].value * 100) / 100,
+      points: round1(values[factor].value * config.weights[factor]),
+      text: values[factor].text,
+    }))
+      .filter((reason) => reason.points > 0)
+      .sort((a, b) => b.points - a.points);
+    const score = round1(reasons.reduce((sum, reason) => sum + reason.points, 0));
+    // Demand moves up when competitors are short: project with the recent, higher rate.
+    const rate = Math.max(state.demand, recent);
+    const stockOut = projectStockOut(
+      series,
+      position,
+      asOfDay,
+      state.stock,
+      rate,
+      config.horizonDays,
+    );
+    const strongSignals = reasons.filter((reason) => reason.value >= 0.5).length;
+    const soon = stockOut === null ? 0 : clamp(1 - (stockOut - asOfDay) / config.horizonDays);
+    entries.push({
+      packId: context.packId,
+      atc: context.atc,
+      score,
+      coverWeeks: round1(state.cover),
+      expectedShortageStart: stockOut === null ? null : dateOfDay(series.startDate, stockOut),
+      confidence: Math.round(clamp(0.2 + 0.15 * strongSignals + 0.4 * soon) * 100) / 100,
+      reasons,
+    });
+  }
+  return entries.sort(
+    (a, b) => b.score - a.score || a.coverWeeks - b.coverWeeks || a.packId - b.packId,
+  );
+}
+
+export interface SubstanceWatchEntry {
+  readonly atc: string;
+  readonly score: number;
+  readonly packs: number;
+  readonly packsOnList: number;
+  readonly expectedShortageStart: string | null;
+  readonly topReasons: readonly WatchReason[];
+}
+
+/** The substance view: the highest-scoring pack of each ATC code with how many of its packs are listed. */
+export function rollUpBySubstance(
+  entries: readonly WatchlistEntry[],
+  minimumScore: number,
+): SubstanceWatchEntry[] {
+  const byAtc = new Map<string, WatchlistEntry[]>();
+  for (const entry of entries) {
+    if (entry.atc === null) continue;
+    byAtc.set(entry.atc, [...(byAtc.get(entry.atc) ?? []), entry]);
+  }
+  return [...byAtc.entries()]
+    .map(([atc, list]) => {
+      const top = list.reduce((best, entry) => (entry.score > best.score ? entry : best));
+      const starts = list
+        .map((entry) => entry.expectedShortageStart)
+        .filter((d): d is string => d !== null)
+        .sort();
+      return {
+        atc,
+        score: top.score,
+        packs: list.length,
+        packsOnList: list.filter((entry) => entry.score >= minimumScore).length,
+        expectedShortageStart: starts[0] ?? null,
+        topReasons: top.reasons.slice(0, 3),
+      };
+    })
+    .sort((a, b) => b.score - a.score || a.atc.localeCompare(b.atc));
+}
