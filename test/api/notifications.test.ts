@@ -292,6 +292,23 @@ describe('submitting a notification', () => {
     ]);
   });
 
+  it('answers another company 404 on every endpoint of the notification', async () => {
+    const endpoints: ['GET' | 'POST', string, unknown][] = [
+      ['GET', `/v1/notifications/${id}`, undefined],
+      ['GET', `/v1/notifications/${id}/esmp-export`, undefined],
+      ['POST', `/v1/notifications/${id}/versions`, report([packIds['RVG 900010'] ?? 0])],
+      ['POST', `/v1/notifications/${id}/status-changes`, { status: 'withdrawn' }],
+      ['POST', `/v1/notifications/${id}/comments`, { body: 'hello' }],
+    ];
+    for (const [method, url, body] of endpoints) {
+      const response = await call(method, url, beta, body);
+      expect(response.statusCode, `${method} ${url}`).toBe(404);
+    }
+    // The wholesaler and the ministry are not parties to it either.
+    expect((await call('GET', `/v1/notifications/${id}`, wholesaler)).statusCode).toBe(404);
+    expect((await call('GET', `/v1/notifications/${id}`, policy)).statusCode).toBe(200);
+  });
+
   it('hides it from other companies and shows it to the notification centre', async () => {
     expect((await call('GET', `/v1/notifications/${id}`, beta)).statusCode).toBe(404);
     expect(
