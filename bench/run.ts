@@ -22,6 +22,9 @@ import { computeVulnerabilityAllSources } from '../src/vulnerability/domain/vuln
 import { existsSync } from 'node:fs';
 import { WEB_DIST_DIR } from '../src/app.ts';
 import { measureBundle, measureOverviewLoad } from './web.ts';
+import { measureStockIngestion, renderStockIngestion } from './stock.ts';
+import { measureSimulator, simulatorSection } from './simulator.ts';
+import { measureNationalWatchlist, renderNationalWatchlist } from './national.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
@@ -134,6 +137,12 @@ async function main(): Promise<void> {
         }),
       );
     }
+    process.stderr.write('stock ingestion…\n');
+    const stockSection = renderStockIngestion(await measureStockIngestion(pool, { runs: RUNS }));
+    process.stderr.write('national watchlist vs DuckDB…\n');
+    const watchlistSection = renderNationalWatchlist(await measureNationalWatchlist(pool));
+    process.stderr.write('simulator…\n');
+    const simulatorText = simulatorSection(await measureSimulator(pool, { runs: 3, load: false }));
     const cpu = cpus()[0]?.model ?? 'unknown';
     const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
     let webSection =
@@ -190,7 +199,7 @@ ${rows.join('\n')}
 
 The API and CLI keep the snapshot in memory until the next import changes the data version, so
 a request pays only the computation.
-${webSection}`;
+${webSection}${stockSection}${simulatorText}${watchlistSection}`;
     writeFileSync('BENCHMARKS.md', report);
     process.stdout.write(report);
   } finally {

@@ -25,6 +25,7 @@ import type { NotificationPorts } from './notifications/service.ts';
 import { foreignShortagesFor } from './signals/index.ts';
 import { registerPublicRoutes } from './public/http.ts';
 import { registerSignalsRoutes } from './signals/http.ts';
+import { registerStockRoutes } from './stock/http.ts';
 import { registerEarlyWarningRoutes } from './early-warning/http.ts';
 
 /** How notifications reach the other capabilities in the running application. */
@@ -101,6 +102,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       deps.allowInternalWebhooks ?? process.env.MEDSUPPLY_WEBHOOK_ALLOW_INTERNAL === '1',
   });
   registerSignalsRoutes(app, deps.pool);
+  registerStockRoutes(app, deps.pool);
   registerEarlyWarningRoutes(app, deps.pool);
 
   app.get(OPENAPI_PATH, { schema: { hide: true } }, () => app.swagger());

@@ -22,7 +22,13 @@ import {
   runShortagesCommand,
 } from './notifications/cli.ts';
 import { runShortagesAnalysisCommand } from './signals/cli.ts';
-import { runCompetitorCascadesCommand, runPolicyAnalysisCommand } from './early-warning/cli.ts';
+import { runSimulateCommand } from './simulator/cli.ts';
+import { runComplianceCommand, runCoverCommand } from './stock/cli.ts';
+import {
+  runBacktestCommand,
+  runCompetitorCascadesCommand,
+  runPolicyAnalysisCommand,
+} from './early-warning/cli.ts';
 import {
   runCoverageCommand,
   runImpactCommand,
@@ -49,6 +55,13 @@ commands:
   shortages-analysis [--source bfarm|fda] [--group-by company|chapter] [--format F]
   policy-analysis [--format F]          share of German shortages a stock of N weeks absorbs
   competitor-cascades [--split-date D]  follow-on reports of the same substance, and the signal's precision
+  import stock|demand <file>            stock or demand reports (CSV)
+  compliance --from D --to D [--format F]   stock-obligation non-compliance
+  cover --as-of D --level pack|product|substance [--format F]   national cover in weeks
+  simulate [--seed N] [--packs N] [--days N] [--start DATE] [--load] [--format F]
+                                        the deterministic market simulator
+  backtest [--seed N] [--packs N] [--days N] [--budget N] [--report FILE] [--format table|json]
+                                        the watchlist against a simulated market's ground truth
   users, tokens, organisations          administration (see below); demo-users seeds the demo accounts
   migrate                               apply database migrations
   openapi [--write FILE]                print or write the OpenAPI document
@@ -80,6 +93,10 @@ async function loadCommands(): Promise<Record<string, Command>> {
     'shortages-analysis': runShortagesAnalysisCommand,
     'policy-analysis': runPolicyAnalysisCommand,
     'competitor-cascades': runCompetitorCascadesCommand,
+    backtest: runBacktestCommand,
+    simulate: (context, args) => runSimulateCommand(context, args),
+    compliance: runComplianceCommand,
+    cover: runCoverCommand,
     shortages: runShortagesCommand,
     migrate: async (context) => {
       await context.openDatabase();

@@ -16,6 +16,23 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     chunkSizeWarningLimit: 600,
+    rollupOptions: {
+      output: {
+        // Libraries in chunks of their own: they change less often than the app (its labels
+        // above all), so a new release leaves them in the browser's cache.
+        manualChunks: {
+          react: ['react', 'react-dom', 'react-router'],
+          'nl-design-system': [
+            '@utrecht/component-library-react',
+            '@nl-design-system-candidate/button-react',
+            '@nl-design-system-candidate/heading-react',
+            '@nl-design-system-candidate/link-react',
+            '@nl-design-system-candidate/paragraph-react',
+            '@nl-design-system-candidate/skip-link-react',
+          ],
+        },
+      },
+    },
   },
   server: {
     proxy: { '/v1': { target: apiTarget, changeOrigin: true } },

@@ -61,6 +61,27 @@ export const ERROR_CATALOGUE = {
   },
   MS_WEBHOOK_URL_REFUSED: { title: 'This webhook address is not allowed', status: 400 },
   MS_UNSUPPORTED_MEDIA_TYPE: { title: 'Unsupported content type', status: 415 },
+  MS_STOCK_IMPORT_REJECTED: {
+    title: 'The stock or demand upload has rows with errors; nothing was loaded',
+    status: 400,
+  },
+  MS_STOCK_QUANTITY_INVALID: {
+    title: 'The quantity is not a whole number of 0 or more',
+    status: 400,
+  },
+  MS_STOCK_DATE_INVALID: { title: 'The date is not valid for this report', status: 400 },
+  MS_STOCK_UNKNOWN_PACK: { title: 'No pack with this identifier', status: 400 },
+  MS_STOCK_UNKNOWN_HOLDER: { title: 'Not a stock holder you may report for', status: 400 },
+  MS_STOCK_DUPLICATE_ROW: { title: 'The same report occurs twice in one upload', status: 400 },
+  MS_STOCK_FHIR_WRONG_RESOURCE: { title: 'The resource is not an InventoryReport', status: 400 },
+  MS_STOCK_FHIR_INVALID: { title: 'The InventoryReport cannot be loaded', status: 400 },
+  MS_STOCK_PACK_NOT_FOUND: { title: 'No such pack', status: 404 },
+  MS_STOCK_HOLDER_NOT_FOUND: { title: 'No such stock holder', status: 404 },
+  MS_STOCK_PERIOD_INVALID: { title: 'The period is not valid', status: 400 },
+  MS_STOCK_OBLIGATION_CONFIG_INVALID: {
+    title: 'The stock-obligation configuration is invalid',
+    status: 500,
+  },
 } as const satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

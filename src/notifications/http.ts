@@ -1,6 +1,7 @@
 /** Notification routes: submit and update (with Idempotency-Key), the queue, workflow, reports. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type pg from 'pg';
+import { UserFacingError } from '../kernel/errors.ts';
 import { authorise, requireActor } from '../platform/auth.ts';
 import { paginate, pagingQuerySchema, problemSchema, sortRows } from '../platform/http-server.ts';
 import { withUploadedFile } from '../platform/upload.ts';
@@ -150,7 +151,7 @@ export function registerNotificationRoutes(
         tags: ['notifications'],
         summary: 'Report a shortage, quality defect or discontinuation of your packs',
         headers: idempotencyHeaders,
-        body: { ...reportSchema, additionalProperties: true, required: [] },
+        body: { ...reportSchema, additionalProperties: true },
         response: {
           400: problemSchema,
           401: problemSchema,
@@ -183,7 +184,7 @@ export function registerNotificationRoutes(
         summary: 'Update a notification: the whole report as it is now becomes its next version',
         params: idParams,
         headers: idempotencyHeaders,
-        body: { ...reportSchema, additionalProperties: true, required: [] },
+        body: { ...reportSchema, additionalProperties: true },
         response: {
           400: problemSchema,
           401: problemSchema,
@@ -240,6 +241,7 @@ export function registerNotificationRoutes(
                 'expectedStart',
                 '-expectedStart',
                 '-daysLate',
+                'daysLate',
               ],
               default: '-riskScore',
             },
@@ -401,6 +403,7 @@ export function registerNotificationRoutes(
           results.push({
             id,
             ok: false,
+            code: error instanceof UserFacingError ? error.code : 'MS_INTERNAL',
             problem: error instanceof Error ? error.message : String(error),
           });
         }

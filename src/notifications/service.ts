@@ -312,6 +312,13 @@ export async function submitNotification(
         throw new UserFacingError(
           'MS_NOTIFICATION_DUPLICATE',
           `notification ${existing} already has companyReference ${report.companyReference}; send an update to /v1/notifications/${existing}/versions`,
+          [
+            {
+              pointer: '/companyReference',
+              code: 'MS_NOTIFICATION_DUPLICATE',
+              detail: `companyReference ${report.companyReference} is used by notification ${existing}`,
+            },
+          ],
         );
       }
     }

@@ -53,6 +53,7 @@ export function registerPublicRoutes(
       phase?: 'current' | 'expected';
       atc?: string;
       query?: string;
+      reference?: string;
       page: number;
       pageSize: number;
     };
@@ -70,6 +71,7 @@ export function registerPublicRoutes(
             phase: { type: 'string', enum: ['current', 'expected'] },
             atc: { type: 'string', pattern: '^[A-Za-z][0-9A-Za-z]{0,6}$' },
             query: { type: 'string', maxLength: 100 },
+            reference: { type: 'string', pattern: '^MLD-\\d{4}-\\d{6}$' },
             ...pagingQuerySchema,
           },
         },
@@ -81,6 +83,7 @@ export function registerPublicRoutes(
         phase: request.query.phase,
         atc: request.query.atc?.toUpperCase(),
         query: request.query.query,
+        reference: request.query.reference,
       });
       reply.header('cache-control', 'public, max-age=60');
       if ((request.headers.accept ?? '').includes('text/csv')) {

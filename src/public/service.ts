@@ -103,6 +103,8 @@ export interface PublicFilter {
   readonly atc?: string | undefined;
   readonly productId?: number | undefined;
   readonly query?: string | undefined;
+  /** One notification by its reference (MLD-2026-000123), as the feeds link to it. */
+  readonly reference?: string | undefined;
 }
 
 /** The public list as of a date: confirmed shortages, current ones first, then by start. */
@@ -120,6 +122,7 @@ export async function publicShortages(
   for (const row of rows) {
     const item = await toPublic(pool, row, asOf);
     if (item === undefined || (filter.phase !== undefined && item.phase !== filter.phase)) continue;
+    if (filter.reference !== undefined && item.reference !== filter.reference) continue;
     if (filter.query !== undefined && filter.query !== '') {
       const query = filter.query.toLowerCase();
       const text = [

@@ -6,6 +6,7 @@ import { createProgressBar } from '../platform/progress.ts';
 import type { ImportReport } from './domain/types.ts';
 import { REGISTER_BY_CLI_NAME } from './ingest/formats.ts';
 import { runProductImport } from '../products/cli.ts';
+import { runDemandImport, runStockImport } from '../stock/cli.ts';
 import { runShortageImportCommand, SHORTAGE_IMPORT_NAMES } from '../signals/cli.ts';
 import { importShortageFolder } from '../signals/index.ts';
 import { importFolder, importRegisterFile } from './services/import.service.ts';
@@ -80,6 +81,8 @@ export async function runImportCommand(
     return 0;
   }
   if (registerName === 'products') return runProductImport(context, path);
+  if (registerName === 'stock') return runStockImport(context, path);
+  if (registerName === 'demand') return runDemandImport(context, path);
   if (Object.hasOwn(SHORTAGE_IMPORT_NAMES, registerName)) {
     return runShortageImportCommand(context, args);
   }

@@ -1,7 +1,11 @@
 /** Early-warning analyses on the real German register, through the API. */
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { buildApp } from '../../src/app.ts';
+import { runCli } from '../../src/cli.ts';
 import { createTestDatabase, type TestDatabase } from '../setup/database.ts';
 
 let db: TestDatabase;
@@ -72,4 +76,61 @@ describe('competitor cascades', () => {
       ).statusCode,
     ).toBe(400);
   });
+});
+
+describe('medsupply backtest', () => {
+  it('prints precision, recall and lead time with the baselines, and writes the report', async () => {
+    const report = join(mkdtempSync(join(tmpdir(), 'medsupply-backtest-')), 'report.md');
+    let stdout = '';
+    const run = () =>
+      runCli(
+        [
+          'backtest',
+          '--packs',
+          '300',
+          '--days',
+          '250',
+          '--seed',
+          '7',
+          '--format',
+          'json',
+          '--report',
+          report,
+        ],
+        {
+          stdout: { write: (text: string) => (stdout += text) },
+          stderr: { write: () => true },
+          env: { DATABASE_URL: db.url },
+        },
+      );
+    expect(await run()).toBe(0);
+    const result = JSON.parse(stdout) as Record<string, unknown> & {
+      baselines: Record<string, Record<string, unknown>>;
+      market: { shortages: number };
+    };
+    expect(Object.keys(result).slice(0, 4)).toEqual([
+      'precision',
+      'recall',
+      'medianLeadDays',
+      'baselines',
+    ]);
+    expect(Object.keys(result.baselines)).toEqual(['coverThreshold', 'notifications']);
+    for (const metrics of [
+      result,
+      result.baselines.coverThreshold,
+      result.baselines.notifications,
+    ]) {
+      for (const key of ['precision', 'recall', 'medianLeadDays']) {
+        const value = metrics?.[key];
+        expect(value === null || (typeof value === 'number' && value >= 0), key).toBe(true);
+      }
+    }
+    expect(result.market.shortages).toBeGreaterThan(0);
+    expect(readFileSync(report, 'utf8')).toContain('| watchlist |');
+    // Same seed, same answer.
+    const first = stdout;
+    stdout = '';
+    expect(await run()).toBe(0);
+    expect(stdout).toBe(first);
+  }, 120_000);
 });

@@ -193,6 +193,19 @@ describe('submitting a notification', () => {
     expect(pointers).toEqual(['/kind', '/stockWeeks', '/expectedEnd']);
   });
 
+  it('refuses a cause that is only blanks', async () => {
+    const response = await call(
+      'POST',
+      '/v1/notifications',
+      alpha,
+      report([packIds['RVG 900001'] ?? 0], { causeText: '   ' }),
+    );
+    expect(response.statusCode).toBe(400);
+    expect(response.json<{ errors: { pointer: string }[] }>().errors.map((e) => e.pointer)).toEqual(
+      ['/causeText'],
+    );
+  });
+
   it('refuses packs of another company without saying whether they exist', async () => {
     const response = await call(
       'POST',
@@ -406,6 +419,10 @@ describe('submitting a notification', () => {
       causeCategory: 'active_substance',
       expectedEnd: `${nextYear}-06-01`,
     });
+    const one = (await call('GET', `/v1/shortages?reference=${String(item?.reference)}`)).json<{
+      items: unknown[];
+    }>();
+    expect(one.items).toHaveLength(1);
     const text = JSON.stringify(item);
     expect(text).toContain('RVG 900010'); // Beta's alternative
     for (const secret of ['stockWeeks', 'marketShare', 'risk', 'causeText', 'drop table'])
@@ -587,6 +604,16 @@ describe('bulk upload', () => {
       `select count(*)::int as n from notification where company_reference = 'A-1'`,
     );
     expect(count.rows[0]?.n).toBe(1);
+    const duplicate = await call(
+      'POST',
+      '/v1/notifications',
+      alpha,
+      report([packIds['RVG 900002'] ?? 0], { companyReference: 'A-1' }),
+    );
+    expect(duplicate.statusCode).toBe(409);
+    expect(duplicate.json<{ errors: { pointer: string }[] }>().errors[0]?.pointer).toBe(
+      '/companyReference',
+    );
   });
 
   it('refuses a file that is unusable as a whole, writing nothing', async () => {

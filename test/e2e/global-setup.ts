@@ -1,5 +1,6 @@
 /**
- * Builds the web app, starts `medsupply serve --load-reference` on a free port and hands its
+ * Builds the web app, starts `medsupply serve --load-reference --demo` on a free port (the demo
+ * adds the demo users, product catalogue and notifications the Meldpunt pages need) and hands its
  * address to the tests; stops it when they are done. MEDSUPPLY_E2E_BASE_URL points the tests at
  * a server that is already running instead (no build, no start).
  */
@@ -120,12 +121,16 @@ export default async function setup(
   // The server keeps its embedded PostgreSQL under its working folder (.medsupply/): a folder of
   // its own keeps the tests off a developer's database and loads the reference data fresh.
   const workDir = mkdtempSync(join(tmpdir(), 'medsupply-e2e-'));
-  const child = spawn(process.execPath, [`${ROOT}bin/medsupply.js`, 'serve', '--load-reference'], {
-    cwd: workDir,
-    // As `npm start` runs it: without the test runner's NODE_ENV=test.
-    env: { ...process.env, NODE_ENV: undefined, PORT: String(port) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [`${ROOT}bin/medsupply.js`, 'serve', '--load-reference', '--demo'],
+    {
+      cwd: workDir,
+      // As `npm start` runs it: without the test runner's NODE_ENV=test.
+      env: { ...process.env, NODE_ENV: undefined, PORT: String(port) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   child.stdout.pipe(log);
   child.stderr.pipe(log);
   try {

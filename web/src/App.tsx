@@ -4,6 +4,7 @@ import { RouterProvider } from 'react-router/dom';
 import { Layout } from './components/Layout.tsx';
 import { LoadingState } from './components/States.tsx';
 import { I18nProvider } from './i18n/I18nProvider.tsx';
+import { SessionProvider } from './session/SessionProvider.tsx';
 
 /** Each page is its own chunk, so the overview does not wait for the Sankey code. */
 function page<M extends Record<string, unknown>>(load: () => Promise<M>, name: keyof M & string) {
@@ -47,6 +48,50 @@ const router = createBrowserRouter([
         path: 'search',
         element: page(() => import('./pages/search/SearchPage.tsx'), 'SearchPage'),
       },
+      { path: 'login', element: page(() => import('./pages/login/LoginPage.tsx'), 'LoginPage') },
+      {
+        path: 'shortages',
+        element: page(
+          () => import('./pages/shortages/PublicShortagesPage.tsx'),
+          'PublicShortagesPage',
+        ),
+      },
+      {
+        path: 'notifications',
+        element: page(() => import('./pages/notifications/TriageQueuePage.tsx'), 'TriageQueuePage'),
+      },
+      {
+        path: 'notifications/new',
+        element: page(
+          () => import('./pages/notifications/NotificationFormPage.tsx'),
+          'NewNotificationPage',
+        ),
+      },
+      {
+        path: 'notifications/:id',
+        element: page(
+          () => import('./pages/notifications/NotificationDetailPage.tsx'),
+          'NotificationDetailPage',
+        ),
+      },
+      {
+        path: 'notifications/:id/update',
+        element: page(
+          () => import('./pages/notifications/NotificationFormPage.tsx'),
+          'UpdateNotificationPage',
+        ),
+      },
+      {
+        path: 'my-notifications',
+        element: page(
+          () => import('./pages/notifications/MyNotificationsPage.tsx'),
+          'MyNotificationsPage',
+        ),
+      },
+      {
+        path: 'late-notifications',
+        element: page(() => import('./pages/notifications/LateReportPage.tsx'), 'LateReportPage'),
+      },
       { path: '*', element: page(() => import('./pages/NotFoundPage.tsx'), 'NotFoundPage') },
     ],
   },
@@ -55,7 +100,9 @@ const router = createBrowserRouter([
 export function App() {
   return (
     <I18nProvider>
-      <RouterProvider router={router} />
+      <SessionProvider>
+        <RouterProvider router={router} />
+      </SessionProvider>
     </I18nProvider>
   );
 }

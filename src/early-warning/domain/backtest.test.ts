@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '../../kernel/random.ts';
+import { createRandom } from '../../kernel/random.ts';
 import {
   evaluateRanking,
   notificationRanker,
@@ -42,8 +42,8 @@ describe('synthetic notifications', () => {
 
   it('reports the configured shares, deterministically', () => {
     const behaviour = { reportShare: 0.8, lateShare: 0.5, falseAlarmRatio: 1 };
-    const first = simulateNotifications(truth, [1, 2, 3], 400, behaviour, seededRandom(7));
-    const again = simulateNotifications(truth, [1, 2, 3], 400, behaviour, seededRandom(7));
+    const first = simulateNotifications(truth, [1, 2, 3], 400, behaviour, createRandom(7));
+    const again = simulateNotifications(truth, [1, 2, 3], 400, behaviour, createRandom(7));
     expect(again).toEqual(first);
     const real = first.filter((n) => !n.precautionary);
     expect(real.length / truth.length).toBeGreaterThan(0.7);

@@ -17,10 +17,13 @@ export interface MarketSeriesLike {
   readonly incoming: Float32Array;
 }
 
-/** How far back a holder's last report still counts as its stock (weekly reports). */
-export const STOCK_REPORT_VALIDITY_DAYS = 14;
+/**
+ * How far back a holder's last report still counts as its stock: 7 days, the rule of
+ * src/stock (DEFAULT_STOCK_MAX_AGE_DAYS), so the watchlist and /v1/cover agree.
+ */
+export const STOCK_REPORT_VALIDITY_DAYS = 7;
 
-/** National stock of a pack at the end of a day: each holder's latest report within 14 days. */
+/** National stock of a pack at the end of a day: each holder's latest report within 7 days. */
 export function nationalStock(series: MarketSeriesLike, pack: number, day: number): number {
   const packs = series.packIds.length;
   const days = series.days;

@@ -42,6 +42,7 @@ const text =
     if (value === undefined || value === null || value === '')
       return required ? 'is required' : undefined;
     if (typeof value !== 'string') return 'must be text';
+    if (required && value.trim() === '') return 'is required';
     if (hasControlCharacters(value)) return 'must not contain control characters';
     return value.length > TEXT_LIMIT ? `must be at most ${TEXT_LIMIT} characters` : undefined;
   };

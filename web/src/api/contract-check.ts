@@ -7,12 +7,20 @@
  */
 import type { paths } from './schema.d.ts';
 import type {
+  AuditEntry,
   Coverage,
   CountryDetail,
   CountrySites,
+  ForeignShortage,
   Health,
   Impact,
   ImpactItem,
+  NotificationReport,
+  Product,
+  ProductPack,
+  Session,
+  SessionOrganisation,
+  SessionUser,
   Site,
   SiteSummary,
   SiteSupply,
@@ -68,4 +76,38 @@ type VulnerabilityFits = Check<Fits<VulnerabilityRow, Item<Json<'/v1/vulnerabili
 type CoverageFits = Check<Fits<Coverage, Element<Json<'/v1/coverage'>>>>;
 type ImpactFits = Check<Fits<Omit<Impact, 'items'>, Omit<Json<'/v1/sites/{id}/impact'>, 'items'>>>;
 type ImpactItemFits = Check<Fits<ImpactItem, Item<Json<'/v1/countries/{iso2}/impact'>>>>;
+/* eslint-enable @typescript-eslint/no-unused-vars */
+
+/* Meldpunt: sessions, products, foreign signals, the audit log and the report a company sends.
+ * The notification, late-report and public-list answers have no response schema in the OpenAPI
+ * document yet, so their types (NotificationSummary, LateReport, PublicShortage) are not checked. */
+type Body<P extends keyof paths> = paths[P]['post'] extends {
+  requestBody?: { content: { 'application/json': infer Body } };
+}
+  ? Body
+  : never;
+
+/* eslint-disable @typescript-eslint/no-unused-vars -- the aliases are the checks */
+type SessionUserFits = Check<Fits<SessionUser, Json<'/v1/sessions/current'>['user']>>;
+type SessionFits = Check<
+  Fits<
+    Omit<Session, 'user' | 'organisation'>,
+    Omit<Json<'/v1/sessions/current'>, 'user' | 'organisation'>
+  >
+>;
+type SessionOrganisationFits = Check<
+  Fits<SessionOrganisation, NonNullable<Json<'/v1/sessions/current'>['organisation']>>
+>;
+type ProductFits = Check<Fits<Omit<Product, 'packs'>, Omit<Item<Json<'/v1/products'>>, 'packs'>>>;
+type ProductPackFits = Check<
+  Fits<ProductPack, Element<NonNullable<Item<Json<'/v1/products'>>['packs']>>>
+>;
+type ForeignShortageFits = Check<
+  Fits<ForeignShortage, Item<Json<'/v1/substances/{atc}/foreign-shortages'>>>
+>;
+type AuditEntryFits = Check<
+  Fits<Omit<AuditEntry, 'actor'>, Omit<Item<Json<'/v1/audit-log'>>, 'actor'>>
+>;
+type ReportFits = Check<Fits<NotificationReport, Body<'/v1/notifications'>>>;
+type ReportUpdateFits = Check<Fits<NotificationReport, Body<'/v1/notifications/{id}/versions'>>>;
 /* eslint-enable @typescript-eslint/no-unused-vars */

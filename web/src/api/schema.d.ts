@@ -66,6 +66,1971 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/sessions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Log in: sets the session cookie and returns the CSRF token
+     * @description The same 401 answers an unknown email and a wrong password. After 5 failed logins for an email, or 20 from one client address, within 15 minutes: 429 with Retry-After.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            email: string;
+            password: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              user: {
+                id: number;
+                organisationId: number;
+                email: string;
+                displayName: string;
+                /** @enum {string} */
+                role: 'mah' | 'wholesaler' | 'analyst' | 'coordinator' | 'policy' | 'admin';
+                disabled: boolean;
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                lastLoginAt: string | null;
+              };
+              organisation: {
+                id: number;
+                name: string;
+                /** @enum {string} */
+                kind: 'mah' | 'wholesaler' | 'authority' | 'pharmacy' | 'hospital' | 'manufacturer';
+                /** @description An outside identifier (KvK number, GLN, EMA organisation id) */
+                externalCode: string | null;
+                /** Format: date-time */
+                createdAt: string;
+              };
+              /** @description Send as X-CSRF-Token with every POST, PUT, PATCH and DELETE of this session */
+              csrfToken: string;
+              /** Format: date-time */
+              expiresAt?: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/sessions/current': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The logged-in user, organisation and CSRF token of this session */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              user: {
+                id: number;
+                organisationId: number;
+                email: string;
+                displayName: string;
+                /** @enum {string} */
+                role: 'mah' | 'wholesaler' | 'analyst' | 'coordinator' | 'policy' | 'admin';
+                disabled: boolean;
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                lastLoginAt: string | null;
+              };
+              organisation: {
+                id: number;
+                name: string;
+                /** @enum {string} */
+                kind: 'mah' | 'wholesaler' | 'authority' | 'pharmacy' | 'hospital' | 'manufacturer';
+                /** @description An outside identifier (KvK number, GLN, EMA organisation id) */
+                externalCode: string | null;
+                /** Format: date-time */
+                createdAt: string;
+              };
+              /** @description Send as X-CSRF-Token with every POST, PUT, PATCH and DELETE of this session */
+              csrfToken: string;
+              /** Format: date-time */
+              expiresAt?: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /** Log out: ends the session and deletes the cookie */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description RFC 9457 problem details */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/api-tokens': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * API tokens of the caller's organisation (admin: all, or one organisation's)
+     * @description Needs a login (session cookie, with X-CSRF-Token on writes) or an API token (Authorization: Bearer).
+     */
+    get: {
+      parameters: {
+        query?: {
+          organisationId?: number;
+          /** @description Page number, from 1 */
+          page?: number;
+          /** @description Items per page (at most 500) */
+          pageSize?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: number;
+                organisationId: number;
+                /** @enum {string} */
+                role: 'mah' | 'wholesaler' | 'analyst' | 'coordinator' | 'policy' | 'admin';
+                name: string;
+                /** @description The first characters of the token */
+                prefix: string;
+                /** @description "user:<id>", "token:<id>" or a system name */
+                createdBy: string;
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                expiresAt: string | null;
+                /** Format: date-time */
+                lastUsedAt: string | null;
+                /** Format: date-time */
+                revokedAt: string | null;
+              }[];
+              total: number;
+              page: number;
+              pageSize: number;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Create an API token; the secret is in this response only
+     * @description Needs a login (session cookie, with X-CSRF-Token on writes) or an API token (Authorization: Bearer). A user creates tokens for its own organisation with its own role; the admin for any organisation, with a role that fits the organisation's kind. Tokens cannot create tokens.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description What the token is for */
+            name: string;
+            /**
+             * @description Default: the creator's role
+             * @enum {string}
+             */
+            role?: 'mah' | 'wholesaler' | 'analyst' | 'coordinator' | 'policy' | 'admin';
+            /** @description Default: the creator's organisation */
+            organisationId?: number;
+            /**
+             * Format: date-time
+             * @description Default: valid until revoked
+             */
+            expiresAt?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              organisationId: number;
+              /** @enum {string} */
+              role: 'mah' | 'wholesaler' | 'analyst' | 'coordinator' | 'policy' | 'admin';
+              name: string;
+              /** @description The first characters of the token */
+              prefix: string;
+              /** @description "user:<id>", "token:<id>" or a system name */
+              createdBy: string;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              expiresAt: string | null;
+              /** Format: date-time */
+              lastUsedAt: string | null;
+              /** Format: date-time */
+              revokedAt: string | null;
+              /** @description Send as "Authorization: Bearer <secret>". Shown once, stored nowhere. */
+              secret: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/api-tokens/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Revoke an API token of your organisation (admin: any); it answers 401 from now on
+     * @description Needs a login (session cookie, with X-CSRF-Token on writes) or an API token (Authorization: Bearer).
+     */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/users': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Users (admin) */
+    get: {
+      parameters: {
+        query?: {
+          organisationId?: number;
+          role?: 'mah' | 'wholesaler' | 'analyst' | 'coordinator' | 'policy' | 'admin';
+          /** @description Page number, from 1 */
+          page?: number;
+          /** @description Items per page (at most 500) */
+          pageSize?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: number;
+                organisationId: number;
+                email: string;
+                displayName: string;
+                /** @enum {string} */
+                role: 'mah' | 'wholesaler' | 'analyst' | 'coordinator' | 'policy' | 'admin';
+                disabled: boolean;
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                lastLoginAt: string | null;
+              }[];
+              total: number;
+              page: number;
+              pageSize: number;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Create a user (admin)
+     * @description The role must fit the organisation: mah in a mah, wholesaler in a wholesaler, analyst, coordinator, policy and admin in an authority. Password at least 12 characters.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            email: string;
+            displayName: string;
+            /** @enum {string} */
+            role: 'mah' | 'wholesaler' | 'analyst' | 'coordinator' | 'policy' | 'admin';
+            organisationId: number;
+            password: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              organisationId: number;
+              email: string;
+              displayName: string;
+              /** @enum {string} */
+              role: 'mah' | 'wholesaler' | 'analyst' | 'coordinator' | 'policy' | 'admin';
+              disabled: boolean;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              lastLoginAt: string | null;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/users/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One user (admin: any; others: users of their own organisation) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              organisationId: number;
+              email: string;
+              displayName: string;
+              /** @enum {string} */
+              role: 'mah' | 'wholesaler' | 'analyst' | 'coordinator' | 'policy' | 'admin';
+              disabled: boolean;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              lastLoginAt: string | null;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Change a user: name, role, disabled, password (admin)
+     * @description Disabling, a new role or a new password ends the sessions of the user at once.
+     */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            displayName?: string;
+            /** @enum {string} */
+            role?: 'mah' | 'wholesaler' | 'analyst' | 'coordinator' | 'policy' | 'admin';
+            disabled?: boolean;
+            password?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              organisationId: number;
+              email: string;
+              displayName: string;
+              /** @enum {string} */
+              role: 'mah' | 'wholesaler' | 'analyst' | 'coordinator' | 'policy' | 'admin';
+              disabled: boolean;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              lastLoginAt: string | null;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/v1/organisations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Organisations (authorities and admin: all; a company: its own) */
+    get: {
+      parameters: {
+        query?: {
+          kind?: 'mah' | 'wholesaler' | 'authority' | 'pharmacy' | 'hospital' | 'manufacturer';
+          /** @description Part of the name */
+          query?: string;
+          /** @description Page number, from 1 */
+          page?: number;
+          /** @description Items per page (at most 500) */
+          pageSize?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: number;
+                name: string;
+                /** @enum {string} */
+                kind: 'mah' | 'wholesaler' | 'authority' | 'pharmacy' | 'hospital' | 'manufacturer';
+                /** @description An outside identifier (KvK number, GLN, EMA organisation id) */
+                externalCode: string | null;
+                /** Format: date-time */
+                createdAt: string;
+              }[];
+              total: number;
+              page: number;
+              pageSize: number;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Create an organisation (admin) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            name: string;
+            /** @enum {string} */
+            kind: 'mah' | 'wholesaler' | 'authority' | 'pharmacy' | 'hospital' | 'manufacturer';
+            externalCode?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              name: string;
+              /** @enum {string} */
+              kind: 'mah' | 'wholesaler' | 'authority' | 'pharmacy' | 'hospital' | 'manufacturer';
+              /** @description An outside identifier (KvK number, GLN, EMA organisation id) */
+              externalCode: string | null;
+              /** Format: date-time */
+              createdAt: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/organisations/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One organisation (authorities and admin: any; a company: its own) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              name: string;
+              /** @enum {string} */
+              kind: 'mah' | 'wholesaler' | 'authority' | 'pharmacy' | 'hospital' | 'manufacturer';
+              /** @description An outside identifier (KvK number, GLN, EMA organisation id) */
+              externalCode: string | null;
+              /** Format: date-time */
+              createdAt: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Change an organisation: name, kind, external code (admin)
+     * @description The kind must fit the roles of the organisation's users and live tokens.
+     */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            name?: string;
+            /** @enum {string} */
+            kind?: 'mah' | 'wholesaler' | 'authority' | 'pharmacy' | 'hospital' | 'manufacturer';
+            externalCode?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              name: string;
+              /** @enum {string} */
+              kind: 'mah' | 'wholesaler' | 'authority' | 'pharmacy' | 'hospital' | 'manufacturer';
+              /** @description An outside identifier (KvK number, GLN, EMA organisation id) */
+              externalCode: string | null;
+              /** Format: date-time */
+              createdAt: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/v1/audit-log': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The append-only audit log, newest first (analyst and admin) */
+    get: {
+      parameters: {
+        query?: {
+          entity?: string;
+          entityId?: string;
+          /** @description "user:<id>", "token:<id>", or a system actor's name ("cli:alice") */
+          actor?: string;
+          /** @description ISO 8601 date or date-time: entries at or after it */
+          since?: string;
+          /** @description Page number, from 1 */
+          page?: number;
+          /** @description Items per page (at most 500) */
+          pageSize?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: number;
+                /** Format: date-time */
+                at: string;
+                actor: {
+                  /** @enum {string} */
+                  kind?: 'user' | 'token' | 'system';
+                  id?: string | null;
+                  name?: string;
+                  organisationId?: number | null;
+                  /** @enum {string|null} */
+                  role?:
+                    'mah' | 'wholesaler' | 'analyst' | 'coordinator' | 'policy' | 'admin' | null;
+                };
+                /** @example create */
+                action: string;
+                /** @example user */
+                entity: string;
+                entityId: string | null;
+                /** @description The entity before the write (null for a creation) */
+                before: unknown;
+                /** @description The entity after the write */
+                after: unknown;
+              }[];
+              total: number;
+              page: number;
+              pageSize: number;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/substances': {
     parameters: {
       query?: never;
@@ -1025,6 +2990,4680 @@ export interface paths {
             };
           };
         };
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/products': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Medicinal products and their packs (public register) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Name, registration number, GTIN or ZI number */
+          query?: string;
+          /** @description ATC code or prefix */
+          atc?: string;
+          /** @description Marketing-authorisation holder */
+          organisationId?: number;
+          /** @description Page number, from 1 */
+          page?: number;
+          /** @description Items per page (at most 500) */
+          pageSize?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id?: number;
+                registrationNumber?: string;
+                name?: string;
+                mahOrganisationId?: number;
+                mahName?: string;
+                atc?: string | null;
+                substances?: string[];
+                strength?: string;
+                doseForm?: string;
+                doseFormName?: {
+                  en?: string;
+                  nl?: string;
+                };
+                route?: string;
+                hospitalOnly?: boolean;
+                packs?: {
+                  id?: number;
+                  gtin?: string | null;
+                  /** @description Z-index number (ZI-nummer) */
+                  nationalCode?: string | null;
+                  description?: string;
+                  packSize?: number;
+                  packUnit?: string;
+                  marketed?: boolean;
+                }[];
+              }[];
+              total: number;
+              page: number;
+              pageSize: number;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/products/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One product with its packs */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id?: number;
+              registrationNumber?: string;
+              name?: string;
+              mahOrganisationId?: number;
+              mahName?: string;
+              atc?: string | null;
+              substances?: string[];
+              strength?: string;
+              doseForm?: string;
+              doseFormName?: {
+                en?: string;
+                nl?: string;
+              };
+              route?: string;
+              hospitalOnly?: boolean;
+              packs?: {
+                id?: number;
+                gtin?: string | null;
+                /** @description Z-index number (ZI-nummer) */
+                nationalCode?: string | null;
+                description?: string;
+                packSize?: number;
+                packUnit?: string;
+                marketed?: boolean;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/products/{id}/alternatives': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Products of other companies that can stand in: same substance and form (same strength first), else same ATC level-4 group and form */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/product-imports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Upload a product catalogue (CSV, one row per pack); answers with a per-row report
+     * @description Columns: registration_number, product_name, mah, atc_code, active_substances, strength, dose_form, route, hospital_only, gtin, zi_number, pack_size, pack_unit, pack_description. A marketing-authorisation holder may only upload its own products.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              file?: string;
+              rowsRead?: number;
+              rowsImported?: number;
+              rowsRejected?: number;
+              rejected?: {
+                file?: string;
+                line?: number;
+                reason?: string;
+              }[];
+              products?: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              file?: string;
+              rowsRead?: number;
+              rowsImported?: number;
+              rowsRejected?: number;
+              rejected?: {
+                file?: string;
+                line?: number;
+                reason?: string;
+              }[];
+              products?: number;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/notifications': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The notification queue, riskiest first (a company sees only its own) */
+    get: {
+      parameters: {
+        query?: {
+          status?:
+            | 'submitted'
+            | 'triaged'
+            | 'confirmed_shortage'
+            | 'no_shortage'
+            | 'withdrawn'
+            | 'resolved';
+          riskClass?: 'low' | 'medium' | 'high';
+          atc?: string;
+          sort?:
+            | '-riskScore'
+            | 'riskScore'
+            | '-firstReportedOn'
+            | 'firstReportedOn'
+            | 'expectedStart'
+            | '-expectedStart'
+            | '-daysLate'
+            | 'daysLate';
+          /** @description Page number, from 1 */
+          page?: number;
+          /** @description Items per page (at most 500) */
+          pageSize?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Report a shortage, quality defect or discontinuation of your packs */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description A key of your choosing; a resent request with the same key gets the first answer */
+          'idempotency-key'?: string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      /** @description A notification report. Fields line up with what the EU shortage platform (ESMP) asks of marketing-authorisation holders; see GET /v1/notifications/{id}/esmp-export. */
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description The company's own reference; unique per company */
+            companyReference?: string | null;
+            /** @enum {string} */
+            kind: 'shortage' | 'quality_defect' | 'discontinuation';
+            packIds: number[];
+            /** Format: date */
+            expectedStart: string;
+            /** Format: date */
+            expectedEnd?: string | null;
+            /** @enum {string} */
+            causeCategory:
+              | 'production'
+              | 'active_substance'
+              | 'quality_gmp'
+              | 'increased_demand'
+              | 'logistics_distribution'
+              | 'business_decision'
+              | 'regulatory'
+              | 'other';
+            causeText: string;
+            /** @description Stock in the country, in weeks of normal demand */
+            stockWeeks: number;
+            marketSharePercent: number;
+            /** @description Partial supply continues */
+            partialSupply: boolean;
+            /** @description The company has other products that can stand in */
+            ownAlternatives: boolean;
+            /** @description Other companies have products that can stand in */
+            otherAlternatives: boolean;
+            /** @enum {string} */
+            patientImpact: 'low' | 'medium' | 'high';
+            patientImpactText?: string;
+            mitigationText?: string;
+          } & {
+            [key: string]: unknown;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/notifications/{id}/versions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Update a notification: the whole report as it is now becomes its next version */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description A key of your choosing; a resent request with the same key gets the first answer */
+          'idempotency-key'?: string;
+        };
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      /** @description A notification report. Fields line up with what the EU shortage platform (ESMP) asks of marketing-authorisation holders; see GET /v1/notifications/{id}/esmp-export. */
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description The company's own reference; unique per company */
+            companyReference?: string | null;
+            /** @enum {string} */
+            kind: 'shortage' | 'quality_defect' | 'discontinuation';
+            packIds: number[];
+            /** Format: date */
+            expectedStart: string;
+            /** Format: date */
+            expectedEnd?: string | null;
+            /** @enum {string} */
+            causeCategory:
+              | 'production'
+              | 'active_substance'
+              | 'quality_gmp'
+              | 'increased_demand'
+              | 'logistics_distribution'
+              | 'business_decision'
+              | 'regulatory'
+              | 'other';
+            causeText: string;
+            /** @description Stock in the country, in weeks of normal demand */
+            stockWeeks: number;
+            marketSharePercent: number;
+            /** @description Partial supply continues */
+            partialSupply: boolean;
+            /** @description The company has other products that can stand in */
+            ownAlternatives: boolean;
+            /** @description Other companies have products that can stand in */
+            otherAlternatives: boolean;
+            /** @enum {string} */
+            patientImpact: 'low' | 'medium' | 'high';
+            patientImpactText?: string;
+            mitigationText?: string;
+          } & {
+            [key: string]: unknown;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/notifications/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One notification with its versions (and what each changed), events, triage and lateness */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/notifications/{id}/esmp-export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The notification as the EU shortage platform (ESMP) asks for it, so it is not typed twice */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/notifications/{id}/status-changes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Move a notification through its lifecycle (triage, confirm, no shortage, withdraw, resolve) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            status:
+              | 'submitted'
+              | 'triaged'
+              | 'confirmed_shortage'
+              | 'no_shortage'
+              | 'withdrawn'
+              | 'resolved';
+            comment?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/notifications/bulk-status-changes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Move several notifications at once (the triage queue’s bulk action); answers per notification */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            ids: number[];
+            /** @enum {string} */
+            status:
+              | 'submitted'
+              | 'triaged'
+              | 'confirmed_shortage'
+              | 'no_shortage'
+              | 'withdrawn'
+              | 'resolved';
+            comment?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/notifications/{id}/comments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Comment on a notification, or (the notification centre) request information from the company */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * @default comment
+             * @enum {string}
+             */
+            kind?: 'comment' | 'information_request';
+            body: string;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/notifications/{id}/advice': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** The advice to pharmacists and prescribers shown on the public list */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            advice: string;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/notifications/{id}/unforeseeable': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Mark the cause unforeseeable, which excepts a late report from the notice rule */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            unforeseeable: boolean;
+            reason?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/notification-imports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Bulk upload of notifications (CSV, one row per notification) with a per-row report
+     * @description Columns: company_reference, kind, gtins ("; "-separated GTINs or ZI numbers of your packs), expected_start, expected_end, cause_category, cause_text, stock_weeks, market_share_percent, partial_supply, own_alternatives, other_alternatives, patient_impact, patient_impact_text, mitigation_text. A row whose company_reference exists updates that notification (a new version when anything changed), so a resent file never duplicates.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description A key of your choosing; a resent request with the same key gets the first answer */
+          'idempotency-key'?: string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              file?: string;
+              rowsRead?: number;
+              rowsImported?: number;
+              rowsRejected?: number;
+              rejected?: {
+                file?: string;
+                line?: number;
+                reason?: string;
+              }[];
+              created?: number;
+              updated?: number;
+              unchanged?: number;
+              rows?: {
+                line?: number;
+                companyReference?: string;
+                /** @enum {string} */
+                outcome?: 'created' | 'updated' | 'unchanged' | 'rejected';
+                notificationId?: number;
+                reason?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/late-notifications': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Late notifications per company over a period (first reported between from and to); CSV with Accept: text/csv */
+    get: {
+      parameters: {
+        query: {
+          from: string;
+          to: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/shortages': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The public list of current and expected medicine shortages, with advice and alternatives (CSV with Accept: text/csv) */
+    get: {
+      parameters: {
+        query?: {
+          phase?: 'current' | 'expected';
+          atc?: string;
+          query?: string;
+          reference?: string;
+          /** @description Page number, from 1 */
+          page?: number;
+          /** @description Items per page (at most 500) */
+          pageSize?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/shortages/changes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What changed on the public list since a moment: new, changed and resolved shortages */
+    get: {
+      parameters: {
+        query: {
+          /** @description ISO 8601 moment, e.g. 2026-11-01T00:00:00Z */
+          since: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/feeds/products/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Atom feed of the shortages of one product */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/feeds/substances/{atc}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Atom feed of the shortages of one substance (ATC code, any level) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          atc: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/webhook-subscriptions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Your webhook subscriptions */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    /** Follow public shortage changes by webhook; deliveries are signed (Medsupply-Signature) and retried */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            url: string;
+            /** @enum {string} */
+            topic: 'all' | 'product' | 'substance';
+            /** @description Product id or ATC code */
+            topicRef?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/webhook-subscriptions/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Stop a webhook subscription */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/foreign-shortages': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Shortages in foreign registers (BfArM, FDA), each in its current state
+     * @description One item per shortage (a chain of reports), described by its latest report. atc takes a code of any level: the code and the codes under it; for a level-5 code also shortages written against its level-4 group. activeOn keeps those going on that day: started, not ended, not closed by an earlier closing report.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description ATC code, any level */
+          atc?: string;
+          source?: 'bfarm' | 'fda';
+          status?: 'active' | 'closed';
+          /** @description YYYY-MM-DD */
+          activeOn?: string;
+          sort?:
+            | 'startDate'
+            | '-startDate'
+            | 'endDate'
+            | '-endDate'
+            | 'reportedOn'
+            | '-reportedOn'
+            | 'firstReportedOn'
+            | '-firstReportedOn'
+            | 'durationDays'
+            | '-durationDays'
+            | 'company'
+            | '-company'
+            | 'productName'
+            | '-productName';
+          /** @description Page number, from 1 */
+          page?: number;
+          /** @description Items per page (at most 500) */
+          pageSize?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: number;
+                /** @enum {string} */
+                source: 'bfarm' | 'fda';
+                /** @description BfArM: the Bearbeitungsnummer of the initial notification (Referenzierte Erstmeldung); FDA: drug | company | presentation */
+                shortageKey: string;
+                /** @description The current report: BfArM Bearbeitungsnummer of the latest notification */
+                reportNumber: string;
+                /** @enum {string} */
+                kind?: 'initial' | 'update' | 'closing';
+                /** @enum {string} */
+                status: 'active' | 'closed';
+                productName?: string | null;
+                /** @description Marketing-authorisation holder (Zulassungsinhaber) */
+                company?: string | null;
+                substances?: string[];
+                /** @description ATC codes as the register links them (a level-4 group stays level 4) */
+                atcCodes: string[];
+                /** Format: date */
+                startDate?: string | null;
+                /**
+                 * Format: date
+                 * @description Closed: when it ended. Active: expected end
+                 */
+                endDate?: string | null;
+                /** @description End minus start, in days */
+                durationDays?: number | null;
+                /**
+                 * Format: date
+                 * @description Date of the current report
+                 */
+                reportedOn?: string;
+                /**
+                 * Format: date
+                 * @description BfArM Datum der Erstmeldung
+                 */
+                firstReportedOn?: string | null;
+                /** @description First reported after the shortage had started */
+                reportedLate?: boolean | null;
+                /**
+                 * Format: date
+                 * @description Date of the closing report (Löschmeldung)
+                 */
+                closedOn?: string | null;
+                reasonCategory?: string | null;
+                reason?: string | null;
+                hospitalRelevant?: boolean | null;
+                classification?: string | null;
+                dosageForm?: string | null;
+                /**
+                 * @description How the shortage concerns the asked ATC code: exact, or group (a level-4 link above it)
+                 * @enum {string|null}
+                 */
+                match?: 'exact' | 'group' | null;
+                /** @description The ATC link that matched */
+                matchedVia?: string | null;
+              }[];
+              total: number;
+              page: number;
+              pageSize: number;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/foreign-shortages/analysis': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A register’s shortages analysed: durations, causes, late first reports
+     * @description Durations are end minus start in days: closed shortages (BfArM Löschmeldung) give real durations, active ones the expected duration; median and quartiles by linear interpolation (type 7). reportedLate counts shortages first reported after they had started (Datum der Erstmeldung > Beginn). groupBy company counts per marketing-authorisation holder (normalised name), chapter per ATC anatomical group (a shortage naming two chapters counts in both).
+     */
+    get: {
+      parameters: {
+        query?: {
+          source?: 'bfarm' | 'fda';
+          groupBy?: 'company' | 'chapter';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              source?: 'bfarm' | 'fda';
+              /** @enum {string|null} */
+              groupBy?: 'company' | 'chapter' | null;
+              overall?: {
+                shortages?: number;
+                active?: number;
+                closed?: number;
+                closedDurationDays?: {
+                  count?: number;
+                  min?: number | null;
+                  q1?: number | null;
+                  median?: number | null;
+                  q3?: number | null;
+                  max?: number | null;
+                  mean?: number | null;
+                };
+                openExpectedDurationDays?: {
+                  count?: number;
+                  min?: number | null;
+                  q1?: number | null;
+                  median?: number | null;
+                  q3?: number | null;
+                  max?: number | null;
+                  mean?: number | null;
+                };
+                reportedLate?: {
+                  known?: number;
+                  late?: number;
+                  share?: number | null;
+                };
+                reasonCategories?: {
+                  value?: string | null;
+                  count?: number;
+                  share?: number;
+                }[];
+                reasons?: {
+                  value?: string | null;
+                  count?: number;
+                  share?: number;
+                }[];
+                endBeforeStart?: number;
+              };
+              groups?: {
+                key?: string | null;
+                label?: string;
+                shortages?: number;
+                active?: number;
+                closed?: number;
+                closedDurationDays?: {
+                  count?: number;
+                  min?: number | null;
+                  q1?: number | null;
+                  median?: number | null;
+                  q3?: number | null;
+                  max?: number | null;
+                  mean?: number | null;
+                };
+                openExpectedDurationDays?: {
+                  count?: number;
+                  min?: number | null;
+                  q1?: number | null;
+                  median?: number | null;
+                  q3?: number | null;
+                  max?: number | null;
+                  mean?: number | null;
+                };
+                reportedLate?: {
+                  known?: number;
+                  late?: number;
+                  share?: number | null;
+                };
+                reasonCategories?: {
+                  value?: string | null;
+                  count?: number;
+                  share?: number;
+                }[];
+                reasons?: {
+                  value?: string | null;
+                  count?: number;
+                  share?: number;
+                }[];
+                endBeforeStart?: number;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/foreign-shortages/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One foreign shortage with its chain of reports, packs and ATC links */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id?: number;
+              /** @enum {string} */
+              source?: 'bfarm' | 'fda';
+              /** @description BfArM: the Bearbeitungsnummer of the initial notification (Referenzierte Erstmeldung); FDA: drug | company | presentation */
+              shortageKey?: string;
+              /** @description The current report: BfArM Bearbeitungsnummer of the latest notification */
+              reportNumber?: string;
+              /** @enum {string} */
+              kind?: 'initial' | 'update' | 'closing';
+              /** @enum {string} */
+              status?: 'active' | 'closed';
+              productName?: string | null;
+              /** @description Marketing-authorisation holder (Zulassungsinhaber) */
+              company?: string | null;
+              substances?: string[];
+              /** @description ATC codes as the register links them (a level-4 group stays level 4) */
+              atcCodes?: string[];
+              /** Format: date */
+              startDate?: string | null;
+              /**
+               * Format: date
+               * @description Closed: when it ended. Active: expected end
+               */
+              endDate?: string | null;
+              /** @description End minus start, in days */
+              durationDays?: number | null;
+              /**
+               * Format: date
+               * @description Date of the current report
+               */
+              reportedOn?: string;
+              /**
+               * Format: date
+               * @description BfArM Datum der Erstmeldung
+               */
+              firstReportedOn?: string | null;
+              /** @description First reported after the shortage had started */
+              reportedLate?: boolean | null;
+              /**
+               * Format: date
+               * @description Date of the closing report (Löschmeldung)
+               */
+              closedOn?: string | null;
+              reasonCategory?: string | null;
+              reason?: string | null;
+              hospitalRelevant?: boolean | null;
+              classification?: string | null;
+              dosageForm?: string | null;
+              /** @description The register’s word: Änderungsmeldung, Resolved… */
+              kindLabel?: string;
+              reasonNote?: string | null;
+              alternatives?: string | null;
+              /** @description The ATC cell as written */
+              atcText?: string | null;
+              /** @description Public source-specific fields (BfArM Info an Fachkreise; FDA availability…) */
+              details?: {
+                [key: string]: unknown;
+              };
+              atc?: {
+                code?: string;
+                level?: number;
+                /** @enum {string} */
+                via?: 'atc' | 'name';
+                /** @description Level-5 codes the link stands for (under a level-4 group: those known) */
+                substances?: string[];
+              }[];
+              packs?: {
+                pzn?: string | null;
+                enr?: string[];
+                ndc?: string | null;
+                line?: number;
+              }[];
+              /** @description The chain of reports, oldest first */
+              reports?: {
+                reportNumber?: string;
+                /** @enum {string} */
+                kind?: 'initial' | 'update' | 'closing';
+                kindLabel?: string;
+                /** Format: date */
+                startDate?: string | null;
+                /** Format: date */
+                endDate?: string | null;
+                /** Format: date */
+                reportedOn?: string;
+                current?: boolean;
+                file?: string;
+                line?: number;
+              }[];
+              provenance?: {
+                file?: string;
+                line?: number;
+                sha256?: string;
+                /** Format: date-time */
+                importedAt?: string;
+              };
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/substances/{atc}/foreign-shortages': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Short abroad: the foreign shortages of one substance
+     * @description With activeOn, the shortages going on that day (the "short abroad" signal); without it, every shortage of the substance. Shortages written against the level-4 group of the code count too (match "group").
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description YYYY-MM-DD */
+          activeOn?: string;
+          source?: 'bfarm' | 'fda';
+        };
+        header?: never;
+        path: {
+          atc: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              atc?: string;
+              /** Format: date */
+              activeOn?: string | null;
+              items?: {
+                id: number;
+                /** @enum {string} */
+                source: 'bfarm' | 'fda';
+                /** @description BfArM: the Bearbeitungsnummer of the initial notification (Referenzierte Erstmeldung); FDA: drug | company | presentation */
+                shortageKey: string;
+                /** @description The current report: BfArM Bearbeitungsnummer of the latest notification */
+                reportNumber: string;
+                /** @enum {string} */
+                kind?: 'initial' | 'update' | 'closing';
+                /** @enum {string} */
+                status: 'active' | 'closed';
+                productName?: string | null;
+                /** @description Marketing-authorisation holder (Zulassungsinhaber) */
+                company?: string | null;
+                substances?: string[];
+                /** @description ATC codes as the register links them (a level-4 group stays level 4) */
+                atcCodes: string[];
+                /** Format: date */
+                startDate?: string | null;
+                /**
+                 * Format: date
+                 * @description Closed: when it ended. Active: expected end
+                 */
+                endDate?: string | null;
+                /** @description End minus start, in days */
+                durationDays?: number | null;
+                /**
+                 * Format: date
+                 * @description Date of the current report
+                 */
+                reportedOn?: string;
+                /**
+                 * Format: date
+                 * @description BfArM Datum der Erstmeldung
+                 */
+                firstReportedOn?: string | null;
+                /** @description First reported after the shortage had started */
+                reportedLate?: boolean | null;
+                /**
+                 * Format: date
+                 * @description Date of the closing report (Löschmeldung)
+                 */
+                closedOn?: string | null;
+                reasonCategory?: string | null;
+                reason?: string | null;
+                hospitalRelevant?: boolean | null;
+                classification?: string | null;
+                dosageForm?: string | null;
+                /**
+                 * @description How the shortage concerns the asked ATC code: exact, or group (a level-4 link above it)
+                 * @enum {string|null}
+                 */
+                match?: 'exact' | 'group' | null;
+                /** @description The ATC link that matched */
+                matchedVia?: string | null;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/stock-reports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Stock reports, newest first: a company's own, or (authorities) everyone's */
+    get: {
+      parameters: {
+        query?: {
+          holderId?: number;
+          packId?: number;
+          from?: string;
+          to?: string;
+          /** @description Page number, from 1 */
+          page?: number;
+          /** @description Items per page (at most 500) */
+          pageSize?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                holderId?: number;
+                holderName?: string;
+                packId?: number;
+                gtin?: string | null;
+                /** Format: date */
+                reportDate?: string;
+                onHand?: number;
+                incoming?: {
+                  /** Format: date */
+                  expectedDate: string;
+                  /** @description Packs expected to arrive */
+                  quantity: number;
+                }[];
+                source?: string;
+                /** Format: date-time */
+                receivedAt?: string;
+              }[];
+              total: number;
+              page: number;
+              pageSize: number;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Report stock on hand: one report or an array of them (all or nothing)
+     * @description A resent report for the same holder, pack and day replaces the stored one, deliveries included. Any problem refuses the whole request, listing every problem with its JSON pointer. A company reports for its own organisation; an admin for any holder.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json':
+            | {
+                /** @description The holding organisation; default: your own (an admin must give it) */
+                holderId?: number;
+                /** @description Our pack id; or give gtin */
+                packId?: number;
+                /** @description GTIN-8/12/13/14 with a correct check digit */
+                gtin?: string;
+                /**
+                 * Format: date
+                 * @description On hand at the end of this day; not after today, not before the pack existed
+                 */
+                reportDate: string;
+                /** @description Packs on hand */
+                onHand: number;
+                /** @description Deliveries expected after the report date */
+                incoming?: {
+                  /** Format: date */
+                  expectedDate: string;
+                  /** @description Packs expected to arrive */
+                  quantity: number;
+                }[];
+              }
+            | {
+                /** @description The holding organisation; default: your own (an admin must give it) */
+                holderId?: number;
+                /** @description Our pack id; or give gtin */
+                packId?: number;
+                /** @description GTIN-8/12/13/14 with a correct check digit */
+                gtin?: string;
+                /**
+                 * Format: date
+                 * @description On hand at the end of this day; not after today, not before the pack existed
+                 */
+                reportDate: string;
+                /** @description Packs on hand */
+                onHand: number;
+                /** @description Deliveries expected after the report date */
+                incoming?: {
+                  /** Format: date */
+                  expectedDate: string;
+                  /** @description Packs expected to arrive */
+                  quantity: number;
+                }[];
+              }[];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              reports?: number;
+              incoming?: number;
+              holders?: number;
+              packs?: number;
+              /** Format: date */
+              from?: string | null;
+              /** Format: date */
+              to?: string | null;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/demand-reports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Demand reports, newest first: a company's own, or (authorities) everyone's */
+    get: {
+      parameters: {
+        query?: {
+          reporterId?: number;
+          packId?: number;
+          from?: string;
+          to?: string;
+          /** @description Page number, from 1 */
+          page?: number;
+          /** @description Items per page (at most 500) */
+          pageSize?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                reporterId?: number;
+                reporterName?: string;
+                packId?: number;
+                gtin?: string | null;
+                /** Format: date */
+                periodStart?: string;
+                periodDays?: number;
+                region?: string;
+                quantity?: number;
+                source?: string;
+                /** Format: date-time */
+                receivedAt?: string;
+              }[];
+              total: number;
+              page: number;
+              pageSize: number;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Report units delivered to pharmacies and hospitals: one report or an array (all or nothing)
+     * @description Per day (periodDays 1) or week (7), optionally per region. A resent report for the same reporter, pack, period and region replaces the stored one. The period must be over by today.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json':
+            | {
+                /** @description The delivering organisation; default: yours */
+                reporterId?: number;
+                packId?: number;
+                gtin?: string;
+                /** Format: date */
+                periodStart: string;
+                /**
+                 * @description 1: a day, 7: a week
+                 * @default 1
+                 * @enum {integer}
+                 */
+                periodDays?: 1 | 7;
+                /** @description Region code; absent: the country */
+                region?: string;
+                /** @description Packs delivered to pharmacies and hospitals in the period */
+                quantity: number;
+              }
+            | {
+                /** @description The delivering organisation; default: yours */
+                reporterId?: number;
+                packId?: number;
+                gtin?: string;
+                /** Format: date */
+                periodStart: string;
+                /**
+                 * @description 1: a day, 7: a week
+                 * @default 1
+                 * @enum {integer}
+                 */
+                periodDays?: 1 | 7;
+                /** @description Region code; absent: the country */
+                region?: string;
+                /** @description Packs delivered to pharmacies and hospitals in the period */
+                quantity: number;
+              }[];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              reports?: number;
+              incoming?: number;
+              holders?: number;
+              packs?: number;
+              /** Format: date */
+              from?: string | null;
+              /** Format: date */
+              to?: string | null;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/stock-report-imports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Upload stock reports as CSV: loaded whole, or refused with a per-row report
+     * @description Columns: holder_id (optional: your own organisation), gtin or pack_id, report_date (YYYY-MM-DD), on_hand (packs), incoming (optional: "2026-05-10:500; 2026-05-20:300"). The whole file is checked before anything is written; any bad row (named by line) refuses the file. A resent row replaces the stored report.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              file?: string;
+              /** @description False: nothing of the file was loaded */
+              loaded?: boolean;
+              rowsRead?: number;
+              rowsImported?: number;
+              rowsRejected?: number;
+              rejected?: {
+                file?: string;
+                line?: number;
+                reason?: string;
+              }[];
+              summary?: {
+                reports?: number;
+                incoming?: number;
+                holders?: number;
+                packs?: number;
+                /** Format: date */
+                from?: string | null;
+                /** Format: date */
+                to?: string | null;
+              };
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+              file?: string;
+              /** @description False: nothing of the file was loaded */
+              loaded?: boolean;
+              rowsRead?: number;
+              rowsImported?: number;
+              rowsRejected?: number;
+              rejected?: {
+                file?: string;
+                line?: number;
+                reason?: string;
+              }[];
+              summary?: {
+                reports?: number;
+                incoming?: number;
+                holders?: number;
+                packs?: number;
+                /** Format: date */
+                from?: string | null;
+                /** Format: date */
+                to?: string | null;
+              };
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/demand-report-imports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Upload demand reports as CSV: loaded whole, or refused with a per-row report
+     * @description Columns: reporter_id (optional), gtin or pack_id, period_start, period_days (optional: 1 or 7), region (optional), quantity (packs delivered to pharmacies and hospitals).
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              file?: string;
+              /** @description False: nothing of the file was loaded */
+              loaded?: boolean;
+              rowsRead?: number;
+              rowsImported?: number;
+              rowsRejected?: number;
+              rejected?: {
+                file?: string;
+                line?: number;
+                reason?: string;
+              }[];
+              summary?: {
+                reports?: number;
+                incoming?: number;
+                holders?: number;
+                packs?: number;
+                /** Format: date */
+                from?: string | null;
+                /** Format: date */
+                to?: string | null;
+              };
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+              file?: string;
+              /** @description False: nothing of the file was loaded */
+              loaded?: boolean;
+              rowsRead?: number;
+              rowsImported?: number;
+              rowsRejected?: number;
+              rejected?: {
+                file?: string;
+                line?: number;
+                reason?: string;
+              }[];
+              summary?: {
+                reports?: number;
+                incoming?: number;
+                holders?: number;
+                packs?: number;
+                /** Format: date */
+                from?: string | null;
+                /** Format: date */
+                to?: string | null;
+              };
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/fhir/InventoryReport': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Report stock as a FHIR R5 InventoryReport (application/fhir+json)
+     * @description status active, countType snapshot; the report date is the calendar date of countingDateTime or reportedDateTime. inventoryListing.location: the holder (identifier system https://www.gs1.org/gln or https://medsupply.eu/fhir/sid/organisation-id; absent: your own organisation); listings whose itemStatus is not available are left out. item.item: the pack (coding or identifier, system https://www.gs1.org/gtin or https://medsupply.eu/fhir/sid/pack-id); quantity.value: packs. Answered with an OperationOutcome; nothing is loaded while any issue is an error.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description FHIR OperationOutcome */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              resourceType?: 'OperationOutcome';
+              issue?: {
+                severity?: string;
+                code?: string;
+                details?: {
+                  coding?: {
+                    system?: string;
+                    code?: string;
+                  }[];
+                  text?: string;
+                };
+                diagnostics?: string;
+                expression?: string[];
+              }[];
+            };
+          };
+        };
+        /** @description FHIR OperationOutcome */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              resourceType?: 'OperationOutcome';
+              issue?: {
+                severity?: string;
+                code?: string;
+                details?: {
+                  coding?: {
+                    system?: string;
+                    code?: string;
+                  }[];
+                  text?: string;
+                };
+                diagnostics?: string;
+                expression?: string[];
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/cover': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * National cover in weeks per pack, product or substance on a day, lowest first; CSV with Accept: text/csv
+     * @description Cover = national stock (each holder's latest report of the last 7 days) / (7 x average daily demand over the 56 days up to the day). Product and substance sum units (packs x pack size) over the packs with known stock; minPackCoverWeeks shows the weakest pack.
+     */
+    get: {
+      parameters: {
+        query?: {
+          level?: 'pack' | 'product' | 'substance';
+          /** @description Default today */
+          asOf?: string;
+          /** @description Page number, from 1 */
+          page?: number;
+          /** @description Items per page (at most 500) */
+          pageSize?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: date */
+              asOf?: string;
+              /** @enum {string} */
+              level?: 'pack' | 'product' | 'substance';
+              items?: {
+                /** @enum {string} */
+                level?: 'pack' | 'product' | 'substance';
+                /** @description Pack id, product id or ATC code */
+                key?: string;
+                name?: string;
+                atc?: string | null;
+                /** @description Packs (pack level) or units (packs x pack size) on hand nationally */
+                stock?: number | null;
+                averageDailyDemand?: number;
+                /** @description null: no stock reported, or no demand */
+                coverWeeks?: number | null;
+                noDemand?: boolean;
+                minPackCoverWeeks?: number | null;
+                packs?: number;
+                packsWithoutStock?: number;
+              }[];
+              total?: number;
+              page?: number;
+              pageSize?: number;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/packs/{id}/stock': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One pack: stock, demand, forecast (method chosen by held-out MASE), cover, expected deliveries and projected stock-out
+     * @description Authorities see national figures and each holder's stock; the pack's marketing-authorisation holder, or a company that reported the pack, sees its own stock against its reference demand. The forecast method (simple exponential smoothing, Holt-Winters with weekly and yearly seasonality, Croston, SBA, TSB) is chosen per pack by the lowest MASE on the last 56 days held out.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Default today */
+          asOf?: string;
+          horizonDays?: number;
+          historyDays?: number;
+        };
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              packId?: number;
+              gtin?: string | null;
+              description?: string;
+              product?: {
+                id?: number;
+                name?: string;
+                registrationNumber?: string;
+                atc?: string | null;
+              };
+              mahOrganisationId?: number;
+              /**
+               * @description national: every holder's stock and all demand (authorities); holder: your own stock and reference demand
+               * @enum {string}
+               */
+              scope?: 'national' | 'holder';
+              holderId?: number | null;
+              /** Format: date */
+              asOf?: string;
+              current?: {
+                onHand?: number | null;
+                averageDailyDemand?: number;
+                coverWeeks?: number | null;
+                noDemand?: boolean;
+              };
+              holders?: {
+                holderId?: number;
+                holderName?: string;
+                onHand?: number;
+                /** Format: date */
+                reportDate?: string;
+              }[];
+              history?: {
+                /** Format: date */
+                date?: string;
+                stock?: number | null;
+                demand?: number;
+              }[];
+              forecast?: {
+                /** @enum {string} */
+                method?:
+                  | 'ses'
+                  | 'croston'
+                  | 'sba'
+                  | 'tsb'
+                  | 'holt-winters-weekly'
+                  | 'holt-winters-weekly-yearly';
+                parameters?: {
+                  [key: string]: number;
+                };
+                /** @enum {string} */
+                errorMeasure?: 'MASE';
+                heldOut?: {
+                  days?: number;
+                  mae?: number;
+                  mase?: number | null;
+                } | null;
+                candidates?: {
+                  /** @enum {string} */
+                  method?:
+                    | 'ses'
+                    | 'croston'
+                    | 'sba'
+                    | 'tsb'
+                    | 'holt-winters-weekly'
+                    | 'holt-winters-weekly-yearly';
+                  parameters?: {
+                    [key: string]: number;
+                  };
+                  mae?: number;
+                  mase?: number | null;
+                }[];
+                daily?: {
+                  /** Format: date */
+                  date?: string;
+                  demand?: number;
+                }[];
+              };
+              incoming?: {
+                /** Format: date */
+                date?: string;
+                quantity?: number;
+              }[];
+              projection?: {
+                horizonDays?: number;
+                /** Format: date */
+                stockOutDate?: string | null;
+                unmetUnits?: number;
+                daily?: {
+                  /** Format: date */
+                  date?: string;
+                  stock?: number;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/stock-obligation/non-compliance': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Holders and products below the stock obligation, or not reporting, on some day of the period; CSV with Accept: text/csv
+     * @description Norms from config/stock-obligation.json: weeks of average demand (company 6, wholesaler 4, plus extra weeks at wholesalers for products on the critical list), with exemptions per holder and pack.
+     */
+    get: {
+      parameters: {
+        query: {
+          /** @description First day of the period */
+          from: string;
+          /** @description Last day of the period, not after today */
+          to: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: date */
+              from?: string;
+              /** Format: date */
+              to?: string;
+              norms?: {
+                mah?: {
+                  weeks?: number;
+                  criticalListExtraWeeks?: number;
+                };
+                wholesaler?: {
+                  weeks?: number;
+                  criticalListExtraWeeks?: number;
+                };
+              };
+              demandWindowDays?: number;
+              warnings?: string[];
+              items?: {
+                holderId?: number;
+                holderName?: string;
+                /** @enum {string} */
+                holderKind?: 'mah' | 'wholesaler';
+                productId?: number;
+                productName?: string;
+                registrationNumber?: string;
+                atc?: string | null;
+                onCriticalList?: boolean;
+                requiredWeeks?: number;
+                daysCompliant?: number;
+                daysNonCompliant?: number;
+                daysNotReported?: number;
+                daysNoDemand?: number;
+                daysExempt?: number;
+                minWeeksHeld?: number | null;
+                /** @enum {string} */
+                lastStatus?:
+                  'compliant' | 'non-compliant' | 'not-reported' | 'no-demand' | 'exempt';
+                lastWeeksHeld?: number | null;
+                /** Format: date */
+                firstNonCompliantDate?: string | null;
+                /** Format: date */
+                lastNonCompliantDate?: string | null;
+                largestShortfallUnits?: number;
+                exemptions?: {
+                  reason?: string;
+                  /** Format: date */
+                  from?: string;
+                  /** Format: date */
+                  to?: string | null;
+                  packId?: number | null;
+                }[];
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/holders/{id}/compliance': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A holder's compliance with the stock obligation per product, week by week
+     * @description Authorities see any holder, a company only itself. Default period: the 12 weeks up to today.
+     */
+    get: {
+      parameters: {
+        query?: {
+          from?: string;
+          to?: string;
+        };
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: date */
+              from?: string;
+              /** Format: date */
+              to?: string;
+              norms?: {
+                mah?: {
+                  weeks?: number;
+                  criticalListExtraWeeks?: number;
+                };
+                wholesaler?: {
+                  weeks?: number;
+                  criticalListExtraWeeks?: number;
+                };
+              };
+              demandWindowDays?: number;
+              warnings?: string[];
+              holder?: {
+                id?: number;
+                name?: string;
+                /** @enum {string} */
+                kind?: 'mah' | 'wholesaler';
+              };
+              items?: {
+                holderId?: number;
+                holderName?: string;
+                /** @enum {string} */
+                holderKind?: 'mah' | 'wholesaler';
+                productId?: number;
+                productName?: string;
+                registrationNumber?: string;
+                atc?: string | null;
+                onCriticalList?: boolean;
+                requiredWeeks?: number;
+                daysCompliant?: number;
+                daysNonCompliant?: number;
+                daysNotReported?: number;
+                daysNoDemand?: number;
+                daysExempt?: number;
+                minWeeksHeld?: number | null;
+                /** @enum {string} */
+                lastStatus?:
+                  'compliant' | 'non-compliant' | 'not-reported' | 'no-demand' | 'exempt';
+                lastWeeksHeld?: number | null;
+                /** Format: date */
+                firstNonCompliantDate?: string | null;
+                /** Format: date */
+                lastNonCompliantDate?: string | null;
+                largestShortfallUnits?: number;
+                exemptions?: {
+                  reason?: string;
+                  /** Format: date */
+                  from?: string;
+                  /** Format: date */
+                  to?: string | null;
+                  packId?: number | null;
+                }[];
+                /** @description The last day of each week of the period, counted back from to */
+                weekly?: {
+                  /** Format: date */
+                  date?: string;
+                  weeksHeld?: number | null;
+                  /** @enum {string} */
+                  status?: 'compliant' | 'non-compliant' | 'not-reported' | 'no-demand' | 'exempt';
+                }[];
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/stock-obligation/policy-analysis': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What share of real (German) shortages a stock of N weeks would fully absorb, N = 2..26, next to the 5-month / 85% expectation */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              source?: string;
+              shortages?: number;
+              curve?: {
+                weeks?: number;
+                share?: number;
+                absorbed?: number;
+              }[];
+              ironStock?: {
+                days?: number;
+                expectedShare?: number;
+                observedShare?: number;
+                weeksNeededForExpectedShare?: number | null;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/foreign-shortages/competitor-cascades': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** How often a German shortage report is followed within 90 days by another company’s report of the same substance, and how well that signal predicts, on a time split */
+    get: {
+      parameters: {
+        query?: {
+          splitDate?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
         /** @description RFC 9457 problem details */
         400: {
           headers: {

@@ -227,5 +227,337 @@ export interface Problem {
   readonly title?: string;
   readonly status?: number;
   readonly detail?: string;
+  /** The stable error code (MS_…), as in docs/errors.md. */
+  readonly code?: string;
   readonly errors?: readonly ProblemFieldError[];
+}
+
+/* Identity and sessions ------------------------------------------------------------------------ */
+
+export const ROLES = ['mah', 'wholesaler', 'analyst', 'coordinator', 'policy', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** The notification centre, the coordination centre, the ministry and the operator. */
+export const AUTHORITY_ROLES: readonly Role[] = ['analyst', 'coordinator', 'policy', 'admin'];
+
+export interface SessionUser {
+  readonly id: number;
+  readonly organisationId: number | null;
+  readonly email: string;
+  readonly displayName: string;
+  readonly role: Role;
+}
+
+export interface SessionOrganisation {
+  readonly id: number;
+  readonly name: string;
+  readonly kind: string;
+}
+
+/** A logged-in web session: who, for which organisation, and the CSRF token for its writes. */
+export interface Session {
+  readonly user: SessionUser;
+  readonly organisation: SessionOrganisation | null;
+  readonly csrfToken: string;
+}
+
+/* Notifications (meldingen) --------------------------------------------------------------------- */
+
+export const NOTIFICATION_KINDS = ['shortage', 'quality_defect', 'discontinuation'] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+export const CAUSE_CATEGORIES = [
+  'production',
+  'active_substance',
+  'quality_gmp',
+  'increased_demand',
+  'logistics_distribution',
+  'business_decision',
+  'regulatory',
+  'other',
+] as const;
+export type CauseCategory = (typeof CAUSE_CATEGORIES)[number];
+
+export const PATIENT_IMPACTS = ['low', 'medium', 'high'] as const;
+export type PatientImpact = (typeof PATIENT_IMPACTS)[number];
+
+export const NOTIFICATION_STATUSES = [
+  'submitted',
+  'triaged',
+  'confirmed_shortage',
+  'no_shortage',
+  'withdrawn',
+  'resolved',
+] as const;
+export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
+
+export const RISK_CLASSES = ['high', 'medium', 'low'] as const;
+export type RiskClass = (typeof RISK_CLASSES)[number];
+
+export function isOneOf<T extends string>(values: readonly T[], value: unknown): value is T {
+  return typeof value === 'string' && (values as readonly string[]).includes(value);
+}
+
+/** What a company reports in one version (the body of POST /v1/notifications). */
+export interface NotificationReport {
+  readonly companyReference: string | null;
+  readonly kind: NotificationKind;
+  readonly packIds: readonly number[];
+  readonly expectedStart: string;
+  readonly expectedEnd: string | null;
+  readonly causeCategory: CauseCategory;
+  readonly causeText: string;
+  readonly stockWeeks: number;
+  readonly marketSharePercent: number;
+  readonly partialSupply: boolean;
+  readonly ownAlternatives: boolean;
+  readonly otherAlternatives: boolean;
+  readonly patientImpact: PatientImpact;
+  readonly patientImpactText: string;
+  readonly mitigationText: string;
+}
+
+export type ReportField = keyof NotificationReport;
+
+export interface NotificationPack {
+  readonly productId: number;
+  readonly registrationNumber: string;
+  readonly name: string;
+  readonly atc: string | null;
+  readonly doseForm: string;
+  readonly strength: string;
+  readonly packId: number;
+  readonly gtin: string | null;
+  readonly nationalCode: string | null;
+  readonly description: string;
+}
+
+/** One triage factor: how strongly it signals risk (value 0–1), its weight and the facts. */
+export interface RiskFactor {
+  readonly key: string;
+  readonly value: number;
+  readonly weight: number;
+  readonly points: number;
+  readonly facts: Readonly<Record<string, number | boolean | string | null>>;
+  /** The server's English sentence; the app writes its own from `facts`. */
+  readonly explanation: string;
+}
+
+export interface Lateness {
+  readonly deadline: string;
+  readonly daysLate: number;
+  readonly late: boolean;
+  readonly excepted: boolean;
+}
+
+export interface NotificationSummary {
+  readonly id: number;
+  readonly reference: string;
+  readonly organisationId: number;
+  readonly organisationName: string;
+  readonly status: NotificationStatus;
+  readonly version: number;
+  readonly firstReportedOn: string;
+  readonly unforeseeable: boolean;
+  readonly publicAdvice: string;
+  readonly report: NotificationReport;
+  readonly products: readonly NotificationPack[];
+  readonly risk: {
+    readonly score: number | null;
+    readonly riskClass: RiskClass | null;
+    readonly factors: readonly RiskFactor[] | null;
+  };
+  readonly lateness: Lateness;
+  readonly updatedAt: string;
+}
+
+export interface FieldChange {
+  readonly field: string;
+  readonly before: unknown;
+  readonly after: unknown;
+}
+
+export interface NotificationVersion {
+  readonly version: number;
+  readonly submittedAt: string;
+  readonly submittedBy: string;
+  readonly report: NotificationReport;
+  readonly changes: readonly FieldChange[];
+}
+
+export type NotificationEventKind =
+  'update' | 'status_change' | 'comment' | 'information_request' | 'advice';
+
+export interface NotificationEvent {
+  readonly id: number;
+  readonly at: string;
+  readonly actor: string;
+  readonly actorRole: string;
+  readonly kind: NotificationEventKind;
+  readonly fromStatus: NotificationStatus | null;
+  readonly toStatus: NotificationStatus | null;
+  readonly body: string;
+}
+
+export interface NotificationDetail extends NotificationSummary {
+  readonly versions: readonly NotificationVersion[];
+  readonly events: readonly NotificationEvent[];
+}
+
+export interface BulkStatusResult {
+  readonly id: number;
+  readonly ok: boolean;
+  readonly status?: NotificationStatus;
+  readonly problem?: string;
+}
+
+export interface EsmpExport {
+  readonly reference: string;
+  readonly rows: readonly Readonly<Record<string, string | number | boolean | null>>[];
+}
+
+export interface LateByCompany {
+  readonly organisationId: number;
+  readonly organisationName: string;
+  readonly notifications: number;
+  readonly late: number;
+  readonly shareLate: number;
+  readonly medianDaysLate: number | null;
+  readonly maxDaysLate: number;
+}
+
+export interface LateNotification {
+  readonly id: number;
+  readonly reference: string;
+  readonly organisationId: number;
+  readonly organisationName: string;
+  readonly firstReportedOn: string;
+  readonly expectedStart: string;
+  readonly deadline: string;
+  readonly daysLate: number;
+  readonly late: boolean;
+  readonly excepted: boolean;
+}
+
+export interface LateReport {
+  readonly from: string;
+  readonly to: string;
+  readonly minimumNoticeMonths: number;
+  readonly byCompany: readonly LateByCompany[];
+  readonly notifications: readonly LateNotification[];
+}
+
+export interface AuditEntry {
+  readonly id: number;
+  readonly at: string;
+  readonly actor: {
+    readonly kind?: 'user' | 'token' | 'system';
+    readonly id?: string | null;
+    readonly name?: string;
+    readonly organisationId?: number | null;
+    readonly role?: Role | null;
+  };
+  readonly action: string;
+  readonly entity: string;
+  readonly entityId: string | null;
+  readonly before: unknown;
+  readonly after: unknown;
+}
+
+/* Products ---------------------------------------------------------------------------------------- */
+
+export interface ProductPack {
+  readonly id: number;
+  readonly gtin: string | null;
+  readonly nationalCode: string | null;
+  readonly description: string;
+  readonly packSize: number;
+  readonly packUnit: string;
+  readonly marketed: boolean;
+}
+
+export interface Product {
+  readonly id: number;
+  readonly registrationNumber: string;
+  readonly name: string;
+  readonly mahOrganisationId: number;
+  readonly mahName: string;
+  readonly atc: string | null;
+  readonly substances: readonly string[];
+  readonly strength: string;
+  readonly doseForm: string;
+  readonly doseFormName: { readonly en: string; readonly nl: string };
+  readonly route: string;
+  readonly hospitalOnly: boolean;
+  readonly packs: readonly ProductPack[];
+}
+
+export type AlternativeMatch =
+  'same-substance-strength-form' | 'same-substance-form' | 'same-atc4-form';
+
+export interface Alternative {
+  readonly productId: number;
+  readonly name: string;
+  readonly registrationNumber: string;
+  readonly mahName: string;
+  readonly atc: string | null;
+  readonly strength: string;
+  readonly doseForm: string;
+  readonly match: AlternativeMatch;
+  readonly reportedShort: boolean;
+}
+
+/* Public shortage list ---------------------------------------------------------------------------- */
+
+export type PublicPhase = 'current' | 'expected';
+
+export interface PublicShortage {
+  readonly reference: string;
+  readonly phase: PublicPhase;
+  readonly kind: NotificationKind;
+  readonly expectedStart: string;
+  readonly expectedEnd: string | null;
+  readonly causeCategory: CauseCategory;
+  readonly advice: string;
+  readonly organisationName: string;
+  readonly atc: readonly string[];
+  readonly substance: { readonly en: string | null; readonly nl: string | null };
+  readonly products: readonly {
+    readonly productId: number;
+    readonly registrationNumber: string;
+    readonly name: string;
+    readonly strength: string;
+    readonly doseForm: string;
+    readonly packs: readonly {
+      readonly gtin: string | null;
+      readonly nationalCode: string | null;
+      readonly description: string;
+    }[];
+    readonly alternatives: readonly Alternative[];
+  }[];
+  readonly updatedAt: string;
+}
+
+/* Foreign registers ----------------------------------------------------------------------------- */
+
+export interface ForeignShortage {
+  readonly id: number;
+  readonly source: 'bfarm' | 'fda';
+  readonly shortageKey: string;
+  readonly status: 'active' | 'closed';
+  readonly productName?: string | null;
+  readonly company?: string | null;
+  readonly atcCodes: readonly string[];
+  readonly startDate?: string | null;
+  readonly endDate?: string | null;
+  readonly reportedOn?: string;
+  readonly reasonCategory?: string | null;
+  readonly reason?: string | null;
+  readonly match?: 'exact' | 'group' | null;
+}
+
+export interface ForeignShortagesOfSubstance {
+  readonly atc?: string;
+  readonly activeOn?: string | null;
+  readonly items?: readonly ForeignShortage[];
 }

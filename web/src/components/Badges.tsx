@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import type { NotificationStatus, RiskClass } from '../api/types.ts';
 import { useI18n } from '../hooks/useI18n.ts';
 
 /** The NL Design System data badge (CSS component; its React package lags React 19). */
@@ -55,4 +56,43 @@ export function HhiValue({ hhi }: { readonly hhi: number | null }) {
 export function FlagValue({ value }: { readonly value: boolean }) {
   const { yesNo } = useI18n();
   return value ? <DataBadge tone="danger">{yesNo(true)}</DataBadge> : <span>{yesNo(false)}</span>;
+}
+
+const STATUS_TONES = {
+  submitted: 'neutral',
+  triaged: 'accent',
+  confirmed_shortage: 'danger',
+  no_shortage: 'ok',
+  withdrawn: 'neutral',
+  resolved: 'ok',
+} as const;
+
+/** A notification's status, coloured by what it means for supply. */
+export function StatusBadge({ status }: { readonly status: NotificationStatus }) {
+  const { t } = useI18n();
+  return (
+    <span data-status={status}>
+      <DataBadge tone={STATUS_TONES[status]}>{t(`status.${status}`)}</DataBadge>
+    </span>
+  );
+}
+
+const RISK_TONES = { high: 'danger', medium: 'warning', low: 'ok' } as const;
+
+/** The triage score (0–100) with its class: "68,7 Hoog". */
+export function RiskBadge({
+  score,
+  riskClass,
+}: {
+  readonly score: number | null;
+  readonly riskClass: RiskClass | null;
+}) {
+  const { t, number } = useI18n();
+  if (score === null || riskClass === null) return <span>{t('common.none')}</span>;
+  return (
+    <span className="ms-risk">
+      <span className="ms-risk__score">{number(score, 1)}</span>
+      <DataBadge tone={RISK_TONES[riskClass]}>{t(`risk.class.${riskClass}`)}</DataBadge>
+    </span>
+  );
 }

@@ -1,5 +1,6 @@
 import { Button } from '@nl-design-system-candidate/button-react';
 import {
+  Checkbox,
   FormField,
   FormLabel,
   Select,
@@ -47,6 +48,16 @@ export interface Facet {
   readonly options: readonly FacetOption[];
 }
 
+/** Rows the user ticks for a bulk action; the keys are rowKey's. */
+export interface RowSelection<Row> {
+  readonly selected: ReadonlySet<string>;
+  readonly onChange: (selected: ReadonlySet<string>) => void;
+  /** The accessible name of a row's checkbox ("Select MLD-2026-000009"). */
+  readonly rowLabel: (row: Row) => string;
+  /** The accessible name of the header checkbox that selects every row on the page. */
+  readonly allLabel: string;
+}
+
 export interface DataTableProps<Row> {
   /** DOM id of the table; also names the CSV file. */
   readonly id: string;
@@ -66,6 +77,8 @@ export interface DataTableProps<Row> {
   readonly busy?: boolean;
   readonly pageSizes?: readonly number[];
   readonly fileName?: string;
+  /** A leading checkbox column for bulk actions (not exported to CSV). */
+  readonly selection?: RowSelection<Row>;
 }
 
 function DefaultCell({ value }: { readonly value: CellValue }) {
@@ -169,6 +182,15 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
           <TableCaption id={`${id}-caption`}>{caption}</TableCaption>
           <TableHeader>
             <TableRow>
+              {props.selection !== undefined ? (
+                <TableHeaderCell scope="col" className="ms-table__select">
+                  <SelectAllCheckbox
+                    selection={props.selection}
+                    keys={rows.map(rowKey)}
+                    controls={id}
+                  />
+                </TableHeaderCell>
+              ) : null}
               {columns.map((column) => {
                 const sorted = sort?.key === column.key ? sort : null;
                 const ariaSort =
@@ -202,13 +224,28 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
           <TableBody>
             {rows.length === 0 ? (
               <TableRow>
-                <TableCell colSpan={columns.length} className="ms-table__empty">
+                <TableCell
+                  colSpan={columns.length + (props.selection === undefined ? 0 : 1)}
+                  className="ms-table__empty"
+                >
                   {t('table.noRows')}
                 </TableCell>
               </TableRow>
             ) : (
               rows.map((row) => (
-                <TableRow key={rowKey(row)}>
+                <TableRow
+                  key={rowKey(row)}
+                  className={
+                    props.selection?.selected.has(rowKey(row)) === true
+                      ? 'ms-table__row--selected'
+                      : undefined
+                  }
+                >
+                  {props.selection !== undefined ? (
+                    <TableCell className="ms-table__select">
+                      <RowCheckbox selection={props.selection} row={row} rowKey={rowKey(row)} />
+                    </TableCell>
+                  ) : null}
                   {columns.map((column) => {
                     const content = column.render?.(row) ?? (
                       <DefaultCell value={column.value(row)} />
@@ -315,6 +352,61 @@ function FacetSelect({
         ))}
       </Select>
     </FormField>
+  );
+}
+
+function RowCheckbox<Row>({
+  selection,
+  row,
+  rowKey,
+}: {
+  readonly selection: RowSelection<Row>;
+  readonly row: Row;
+  readonly rowKey: string;
+}) {
+  return (
+    <Checkbox
+      appearance="custom"
+      checked={selection.selected.has(rowKey)}
+      aria-label={selection.rowLabel(row)}
+      onChange={(event) => {
+        const next = new Set(selection.selected);
+        if (event.target.checked) next.add(rowKey);
+        else next.delete(rowKey);
+        selection.onChange(next);
+      }}
+    />
+  );
+}
+
+function SelectAllCheckbox<Row>({
+  selection,
+  keys,
+  controls,
+}: {
+  readonly selection: RowSelection<Row>;
+  readonly keys: readonly string[];
+  readonly controls: string;
+}) {
+  const chosen = keys.filter((key) => selection.selected.has(key)).length;
+  const all = keys.length > 0 && chosen === keys.length;
+  return (
+    <Checkbox
+      appearance="custom"
+      checked={all}
+      indeterminate={chosen > 0 && !all}
+      disabled={keys.length === 0}
+      aria-label={selection.allLabel}
+      aria-controls={controls}
+      onChange={(event) => {
+        const next = new Set(selection.selected);
+        for (const key of keys) {
+          if (event.target.checked) next.add(key);
+          else next.delete(key);
+        }
+        selection.onChange(next);
+      }}
+    />
   );
 }
 

@@ -2,11 +2,14 @@ import { SkipLink } from '@nl-design-system-candidate/skip-link-react';
 import { useEffect, useRef } from 'react';
 import { Outlet, useLocation } from 'react-router';
 import { api } from '../api/client.ts';
+import type { Role } from '../api/types.ts';
 import { useApi } from '../hooks/useApi.ts';
 import { useI18n } from '../hooks/useI18n.ts';
+import { useSession } from '../hooks/useSession.ts';
 import { AppLink } from './AppLink.tsx';
 import { paths } from './links.ts';
 import { SearchForm } from './SearchForm.tsx';
+import { UserMenu } from './UserMenu.tsx';
 
 function BrandMark() {
   // A neutral mark of our own: a capsule over a supply line. Not a government logo.
@@ -66,9 +69,16 @@ function LanguageSwitch() {
   );
 }
 
+/** Who sees which Meldpunt pages in the menu (the pages check again: RequireSession). */
+const TRIAGE_ROLES: readonly Role[] = ['analyst', 'coordinator', 'policy', 'admin'];
+const LATE_REPORT_ROLES: readonly Role[] = ['analyst', 'policy', 'admin'];
+
 function MainNav() {
   const { t } = useI18n();
   const { pathname } = useLocation();
+  const { state } = useSession();
+  const role = state.status === 'authenticated' ? state.session.user.role : null;
+  const onNotification = /^\/notifications\/\d+/.test(pathname);
   const items = [
     { to: paths.overview(), label: t('nav.overview'), current: pathname === '/' },
     {
@@ -76,6 +86,41 @@ function MainNav() {
       label: t('nav.vulnerability'),
       current: pathname.startsWith('/vulnerability'),
     },
+    {
+      to: paths.shortages(),
+      label: t('nav.shortages'),
+      current: pathname.startsWith('/shortages'),
+    },
+    ...(role === 'mah'
+      ? [
+          {
+            to: paths.myNotifications(),
+            label: t('nav.myNotifications'),
+            current:
+              pathname.startsWith('/my-notifications') ||
+              pathname.startsWith('/notifications/new') ||
+              onNotification,
+          },
+        ]
+      : []),
+    ...(role !== null && TRIAGE_ROLES.includes(role)
+      ? [
+          {
+            to: paths.triage(),
+            label: t('nav.triage'),
+            current: pathname === '/notifications' || onNotification,
+          },
+        ]
+      : []),
+    ...(role !== null && LATE_REPORT_ROLES.includes(role)
+      ? [
+          {
+            to: paths.lateReport(),
+            label: t('nav.lateReport'),
+            current: pathname.startsWith('/late-notifications'),
+          },
+        ]
+      : []),
     { to: paths.search(), label: t('nav.search'), current: pathname.startsWith('/search') },
   ];
   return (
@@ -163,6 +208,7 @@ export function Layout() {
           <div className="ms-header__tools">
             <SearchForm variant="header" />
             <LanguageSwitch />
+            <UserMenu />
           </div>
         </div>
         <div className="ms-header__nav">

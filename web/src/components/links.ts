@@ -7,4 +7,39 @@ export const paths = {
   substance: (atc: string) => `/substances/${encodeURIComponent(atc)}`,
   site: (id: number | string) => `/sites/${encodeURIComponent(String(id))}`,
   country: (iso2: string) => `/countries/${encodeURIComponent(iso2.toUpperCase())}`,
+  login: (next?: string, expired = false) => {
+    const params = new URLSearchParams();
+    if (next !== undefined && next !== '' && next !== '/login') params.set('next', next);
+    if (expired) params.set('expired', 'true');
+    const query = params.toString();
+    return query === '' ? '/login' : `/login?${query}`;
+  },
+  shortages: (filters: { readonly atc?: string; readonly q?: string } = {}) => {
+    const params = new URLSearchParams();
+    if (filters.atc !== undefined) params.set('atc', filters.atc);
+    if (filters.q !== undefined) params.set('q', filters.q);
+    const query = params.toString();
+    return query === '' ? '/shortages' : `/shortages?${query}`;
+  },
+  triage: () => '/notifications',
+  notification: (id: number | string) => `/notifications/${encodeURIComponent(String(id))}`,
+  newNotification: () => '/notifications/new',
+  updateNotification: (id: number | string) =>
+    `/notifications/${encodeURIComponent(String(id))}/update`,
+  myNotifications: () => '/my-notifications',
+  lateReport: (from?: string, to?: string) =>
+    from === undefined || to === undefined
+      ? '/late-notifications'
+      : `/late-notifications?from=${from}&to=${to}`,
 } as const;
+
+/**
+ * Where to go after the login: the `next` address if it is a path inside this app (never another
+ * site: "//evil.example" and "/\\evil.example" are refused), else the role's home page.
+ */
+export function safeNextPath(next: string | null): string | null {
+  if (next === null || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\'))
+    return null;
+  if (next.startsWith('/login')) return null;
+  return next;
+}

@@ -23,6 +23,10 @@ export interface Formatters {
   readonly source: (source: Source) => string;
   readonly step: (step: ManufacturingStep) => string;
   readonly yesNo: (value: boolean) => string;
+  /** A calendar date (YYYY-MM-DD) as "23 nov. 2026" / "23 Nov 2026"; null as the empty mark. */
+  readonly date: (iso: string | null) => string;
+  /** A moment (ISO 8601) in the reader's time zone, to the minute. */
+  readonly dateTime: (iso: string) => string;
 }
 
 export const LOCALES: Readonly<Record<Lang, string>> = { nl: 'nl-NL', en: 'en-GB' };
@@ -53,6 +57,20 @@ export function createFormatters(lang: Lang, dictionary: Messages): Formatters {
     style: 'percent',
     maximumFractionDigits: 0,
   });
+  // Calendar dates carry no time zone: format them as UTC so 2026-12-01 stays 1 December.
+  const dateFormat = new Intl.DateTimeFormat(locale, {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+  const dateTimeFormat = new Intl.DateTimeFormat(locale, {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
   const regionNames = new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' });
   const t = (key: MessageKey, params?: Params): string => fill(dictionary[key], params);
 
@@ -78,5 +96,13 @@ export function createFormatters(lang: Lang, dictionary: Messages): Formatters {
     source: (source) => t(`source.${source}`),
     step: (step) => (step === null ? t('step.unknown') : t(`step.${step}`)),
     yesNo: (value) => (value ? t('common.yes') : t('common.no')),
+    date: (iso) => {
+      if (iso === null || !/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso ?? t('common.none');
+      return dateFormat.format(new Date(`${iso}T00:00:00Z`));
+    },
+    dateTime: (iso) => {
+      const moment = new Date(iso);
+      return Number.isNaN(moment.getTime()) ? iso : dateTimeFormat.format(moment);
+    },
   };
 }

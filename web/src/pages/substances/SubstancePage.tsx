@@ -11,7 +11,7 @@ import {
 } from '@utrecht/component-library-react';
 import { useId, useMemo } from 'react';
 import { useParams, useSearchParams } from 'react-router';
-import { api } from '../../api/client.ts';
+import { api, feeds } from '../../api/client.ts';
 import {
   isSource,
   SOURCES,
@@ -28,7 +28,10 @@ import { ChartFigure } from '../../components/ChartFigure.tsx';
 import { ClientDataTable, type Column } from '../../components/DataTable.tsx';
 import { paths } from '../../components/links.ts';
 import { SourceSelect } from '../../components/SourceSelect.tsx';
+import { FeedLink } from '../../components/Feeds.tsx';
+import { ForeignShortagesSection } from '../../components/ForeignShortagesSection.tsx';
 import { ErrorState, LoadingState } from '../../components/States.tsx';
+import { SubstanceShortagesSection } from '../../components/SubstanceShortagesSection.tsx';
 import { SupplyChainLegend, SupplyChainSankey } from '../../components/SupplyChainSankey.tsx';
 import { useVulnerabilityColumns } from '../../components/vulnerability-columns.tsx';
 import { useApi } from '../../hooks/useApi.ts';
@@ -231,6 +234,7 @@ function SubstanceDetail({ substance }: { readonly substance: Substance }) {
           ) : (
             <DataBadge>{t('substance.notOnList')}</DataBadge>
           )}
+          <FeedLink href={feeds.substance(substance.atc)} subject={`${name} (${substance.atc})`} />
         </div>
       </div>
 
@@ -247,6 +251,9 @@ function SubstanceDetail({ substance }: { readonly substance: Substance }) {
           ))}
         </DataList>
       </section>
+
+      <SubstanceShortagesSection atc={substance.atc} name={name} />
+      <ForeignShortagesSection atcCodes={[substance.atc]} id="abroad" />
 
       <section aria-labelledby="vulnerability-heading" className="ms-section">
         <Heading level={2} id="vulnerability-heading">
