@@ -12,13 +12,7 @@ import {
   type CliContext,
 } from '../platform/cli-kit.ts';
 import type { Page } from '../platform/http-server.ts';
-import {
-  formatCsv,
-  formatJson,
-  formatTable,
-  type Column,
-  type OutputFormat,
-} from '../platform/output.ts';
+import { type Column, type OutputFormat, formatListing } from '../platform/output.ts';
 import { generatePassword } from './credentials.ts';
 import {
   isOrganisationKind,
@@ -86,21 +80,7 @@ function emit<T>(
   rows: readonly T[],
   columns: readonly Column<T>[],
 ): void {
-  switch (format) {
-    case 'json':
-      context.stdout.write(formatJson(rows));
-      break;
-    case 'csv':
-      context.stdout.write(formatCsv(rows, columns));
-      break;
-    case 'table':
-      context.stdout.write(formatTable(rows, columns));
-      break;
-    default: {
-      const unexpected: never = format;
-      throw new Error(`unknown format ${String(unexpected)}`);
-    }
-  }
+  context.stdout.write(formatListing(format, rows, columns));
 }
 
 const USER_COLUMNS: readonly Column<User>[] = [

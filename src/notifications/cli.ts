@@ -1,14 +1,7 @@
 /** `medsupply notifications`, `medsupply late-report`, `medsupply shortages` (the public list). */
 import { systemActor } from '../kernel/actor.ts';
 import { parseCommandArgs, parseFormat, UsageError, type CliContext } from '../platform/cli-kit.ts';
-import {
-  formatCsv,
-  formatJson,
-  formatTable,
-  round,
-  type Column,
-  type OutputFormat,
-} from '../platform/output.ts';
+import { round, type Column, type OutputFormat, formatListing } from '../platform/output.ts';
 import { isIsoDate } from './domain/validation.ts';
 import { NOTIFICATION_STATUSES, type NotificationStatus } from './domain/types.ts';
 import { lateReport } from './late.service.ts';
@@ -22,9 +15,7 @@ function emit<T>(
   columns: readonly Column<T>[],
   json: () => unknown,
 ): void {
-  if (format === 'json') context.stdout.write(formatJson(json()));
-  else if (format === 'csv') context.stdout.write(formatCsv(rows, columns));
-  else context.stdout.write(formatTable(rows, columns));
+  context.stdout.write(formatListing(format, rows, columns, json));
 }
 
 export async function runNotificationsCommand(

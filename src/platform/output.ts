@@ -54,3 +54,24 @@ export function round(value: number, decimals: number): number {
   const factor = 10 ** decimals;
   return Math.round(value * factor) / factor;
 }
+
+/** A listing in the chosen format: JSON of `json()` (default the rows), CSV or a text table. */
+export function formatListing<T>(
+  format: OutputFormat,
+  rows: readonly T[],
+  columns: readonly Column<T>[],
+  json: () => unknown = () => rows,
+): string {
+  switch (format) {
+    case 'json':
+      return formatJson(json());
+    case 'csv':
+      return formatCsv(rows, columns);
+    case 'table':
+      return formatTable(rows, columns);
+    default: {
+      const unexpected: never = format;
+      throw new Error(`unknown format ${String(unexpected)}`);
+    }
+  }
+}

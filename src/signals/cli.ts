@@ -6,14 +6,7 @@
 import { basename } from 'node:path';
 import { UserFacingError } from '../kernel/errors.ts';
 import { parseCommandArgs, parseFormat, UsageError, type CliContext } from '../platform/cli-kit.ts';
-import {
-  formatCsv,
-  formatJson,
-  formatTable,
-  round,
-  type Column,
-  type OutputFormat,
-} from '../platform/output.ts';
+import { round, type Column, type OutputFormat, formatListing } from '../platform/output.ts';
 import { createProgressBar } from '../platform/progress.ts';
 import {
   ANALYSIS_GROUPINGS,
@@ -167,21 +160,7 @@ function emit(
   rows: readonly FigureRow[],
   json: () => unknown,
 ): void {
-  switch (format) {
-    case 'json':
-      context.stdout.write(formatJson(json()));
-      break;
-    case 'csv':
-      context.stdout.write(formatCsv(rows, FIGURE_COLUMNS));
-      break;
-    case 'table':
-      context.stdout.write(formatTable(rows, FIGURE_COLUMNS));
-      break;
-    default: {
-      const unexpected: never = format;
-      throw new Error(`unknown format ${String(unexpected)}`);
-    }
-  }
+  context.stdout.write(formatListing(format, rows, FIGURE_COLUMNS, json));
 }
 
 /** `medsupply shortages-analysis`: durations, late first reports and causes of a register. */
