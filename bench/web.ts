@@ -70,7 +70,7 @@ export async function measureOverviewLoad(
       await page.goto(`http://127.0.0.1:${port}/`);
       // Loaded = the real numbers and the map are on screen, not just the HTML shell.
       await page.waitForSelector('main h1');
-      await page.waitForSelector('svg path', { timeout: 30_000 });
+      await page.waitForSelector('.ms-map__svg path', { state: 'attached', timeout: 60_000 });
       await page.waitForLoadState('networkidle');
       const elapsed = performance.now() - start;
       if (run > 0) times.push(elapsed); // the first run warms the server's snapshot cache
