@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { buildApp, NOTIFICATION_PORTS } from './app.ts';
-import { loadDemoData } from './demo/demo.service.ts';
+import { loadDemoData, loadDemoMarket } from './demo/demo.service.ts';
 import { importShortageReferenceData } from './signals/index.ts';
 import { runWebhookRound } from './public/service.ts';
 import { parseCommandArgs, parsePositiveInteger, type CliContext } from './platform/cli-kit.ts';
@@ -56,6 +56,7 @@ export async function runServeCommand(
     log(
       `demo data: ${demo.usersCreated} users, ${demo.productsImported} products, ${demo.notificationsCreated} notifications added (see README, "Demo users")`,
     );
+    await loadDemoMarket(database.pool, { now: new Date(), log });
   }
   const allowInternalWebhooks = context.env.MEDSUPPLY_WEBHOOK_ALLOW_INTERNAL === '1';
   const app = await buildApp({

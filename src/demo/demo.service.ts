@@ -10,6 +10,12 @@ import { systemActor, type Actor, type Role } from '../kernel/actor.ts';
 import { seedDemoIdentities, userActor, DEMO_USERS } from '../identity/index.ts';
 import { importProductCatalogue } from '../products/service.ts';
 import {
+  DEMO_SIZE,
+  loadMarketReference,
+  loadSimulatedMarket,
+  simulateMarket,
+} from '../simulator/index.ts';
+import {
   addNote,
   changeStatus,
   submitNotification,
@@ -310,4 +316,34 @@ export async function loadDemoData(
     log(`demo notifications: ${notificationsCreated}`);
   }
   return { usersCreated: seeded.usersCreated, productsImported, notificationsCreated };
+}
+
+/**
+ * The simulated national market behind the stock, cover and early-warning views of the demo: a
+ * demo-size market (about 1,500 packs, 11 holders, 400 days) ending on the start day, loaded once.
+ */
+export async function loadDemoMarket(
+  pool: pg.Pool,
+  options: { now: Date; log?: (line: string) => void },
+): Promise<'loaded' | 'present'> {
+  const present = await pool.query<{ n: number }>('select count(*)::int as n from simulation_run');
+  if ((present.rows[0]?.n ?? 0) > 0) return 'present';
+  const days = DEMO_SIZE.days;
+  const startDate = new Date(options.now.getTime() - (days - 1) * 86_400_000)
+    .toISOString()
+    .slice(0, 10);
+  const market = simulateMarket({
+    seed: 2026,
+    reference: await loadMarketReference(pool),
+    ...DEMO_SIZE,
+    startDate,
+  });
+  const result = await loadSimulatedMarket(pool, market, {
+    actor: systemActor('demo-seed'),
+    ...(options.log === undefined ? {} : { log: options.log }),
+  });
+  options.log?.(
+    `demo market: ${result.packs} packs, ${result.stockRows} stock and ${result.demandRows} demand rows, ${result.shortages} simulated shortages`,
+  );
+  return 'loaded';
 }
