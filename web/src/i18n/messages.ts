@@ -3,7 +3,12 @@
  * text: they call t('key'). `{name}` placeholders are filled in by t(key, { name }).
  * The Dutch dictionary defines the keys; the English one must have exactly the same keys.
  */
+import { earlyWarningMessagesEn, earlyWarningMessagesNl } from './messages-early-warning.ts';
+import { stockMessagesEn, stockMessagesNl } from './messages-stock.ts';
+
 export const nl = {
+  ...stockMessagesNl,
+  ...earlyWarningMessagesNl,
   'app.name': 'medsupply',
   'app.tagline': 'Leveringszekerheid van geneesmiddelen',
   'app.skipLink': 'Direct naar de inhoud',
@@ -740,6 +745,8 @@ export type MessageKey = keyof typeof nl;
 export type Messages = Readonly<Record<MessageKey, string>>;
 
 export const en: Messages = {
+  ...stockMessagesEn,
+  ...earlyWarningMessagesEn,
   'app.name': 'medsupply',
   'app.tagline': 'Medicine supply security',
   'app.skipLink': 'Skip to content',
