@@ -243,18 +243,18 @@ export function registerIdentityRoutes(
       schema: {
         tags: ['identity'],
         summary: 'The logged-in user, organisation and CSRF token of this session',
-        response: { 200: sessionSchema, 401: problemSchema },
+        description:
+          'Without a live session (anonymous, expired or unknown cookie) the answer is 204 No Content: not being logged in is an ordinary state of a public page, not an error.',
+        response: { 200: sessionSchema, 204: { type: 'null' } },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const sessionId = readSessionCookie(request);
       const session =
         sessionId === undefined || request.authentication !== 'session'
           ? undefined
           : await describeSession(pool, sessionId, new Date());
-      if (session === undefined) {
-        throw new UserFacingError('MS_AUTH_REQUIRED', 'no live session; log in first');
-      }
+      if (session === undefined) return reply.status(204).send();
       return session;
     },
   );

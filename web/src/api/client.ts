@@ -214,7 +214,10 @@ export const api = {
   login: (email: string, password: string) =>
     sendJson<Session>('POST', '/sessions', { email, password }),
   currentSession: (signal?: AbortSignal) =>
-    getJson<Session>('/sessions/current', undefined, signal),
+    request('/sessions/current', { signal }).then(async (response) =>
+      // 204: nobody is logged in.
+      response.status === 204 ? null : ((await response.json()) as Session),
+    ),
   logout: () => sendJson<undefined>('DELETE', '/sessions/current'),
 
   // Notifications

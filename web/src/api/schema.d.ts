@@ -210,7 +210,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The logged-in user, organisation and CSRF token of this session */
+    /**
+     * The logged-in user, organisation and CSRF token of this session
+     * @description Without a live session (anonymous, expired or unknown cookie) the answer is 204 No Content: not being logged in is an ordinary state of a public page, not an error.
+     */
     get: {
       parameters: {
         query?: never;
@@ -257,26 +260,12 @@ export interface paths {
             };
           };
         };
-        /** @description RFC 9457 problem details */
-        401: {
+        /** @description Default Response */
+        204: {
           headers: {
             [name: string]: unknown;
           };
-          content: {
-            'application/json': {
-              type?: string;
-              title?: string;
-              status?: number;
-              detail?: string;
-              instance?: string;
-              code?: string;
-              errors?: {
-                pointer?: string;
-                code?: string;
-                detail?: string;
-              }[];
-            };
-          };
+          content?: never;
         };
       };
     };

@@ -6,7 +6,8 @@ import { SessionContext, type SessionState } from './context.ts';
 /**
  * Who is logged in. The session itself is an httpOnly cookie the app cannot read; on start the
  * provider asks GET /v1/sessions/current, which answers the user, organisation and CSRF token of
- * a live session (401 otherwise), so a reload keeps the user logged in without storing the token.
+ * a live session (204 No Content otherwise), so a reload keeps the user logged in without storing
+ * the token.
  */
 export function SessionProvider({ children }: { readonly children: ReactNode }) {
   const [state, setState] = useState<SessionState>({ status: 'loading', session: null });
@@ -22,11 +23,15 @@ export function SessionProvider({ children }: { readonly children: ReactNode }) 
 
   useEffect(() => {
     const controller = new AbortController();
-    api.currentSession(controller.signal).then(authenticated, () => {
-      // 401 is the ordinary "not logged in"; any other failure also leaves the visitor anonymous
-      // (the public pages still work) rather than blocking the app.
+    const stayAnonymous = () => {
       if (!controller.signal.aborted) anonymous(false);
-    });
+    };
+    api.currentSession(controller.signal).then(
+      (session) => (session === null ? stayAnonymous() : authenticated(session)),
+      // Any failure leaves the visitor anonymous (the public pages still work) rather than
+      // blocking the app.
+      stayAnonymous,
+    );
     // A 401 on a later request means the session ended (idle time-out, logout elsewhere).
     setUnauthorisedHandler(() => {
       anonymous(true);
