@@ -27,7 +27,10 @@ export function SessionProvider({ children }: { readonly children: ReactNode }) 
       if (!controller.signal.aborted) anonymous(false);
     };
     api.currentSession(controller.signal).then(
-      (session) => (session === null ? stayAnonymous() : authenticated(session)),
+      (session) => {
+        if (session === null) stayAnonymous();
+        else authenticated(session);
+      },
       // Any failure leaves the visitor anonymous (the public pages still work) rather than
       // blocking the app.
       stayAnonymous,
