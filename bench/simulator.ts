@@ -69,6 +69,21 @@ function median(values: readonly number[]): number {
 
 const MiB = 1024 * 1024;
 
+/**
+ * This process's own peak resident memory in MiB: VmHWM of /proc/self/status. Not
+ * process.resourceUsage().maxRSS: Linux carries ru_maxrss over an exec, so a child started by
+ * the bench reported the bench's own peak (1,155 MiB for both sizes) instead of its own.
+ */
+function peakResidentMiB(): number {
+  try {
+    const match = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync('/proc/self/status', 'utf8'));
+    if (match?.[1] !== undefined) return Number(match[1]) / 1024;
+  } catch {
+    // Not Linux: fall back to the rusage figure below.
+  }
+  return process.resourceUsage().maxRSS / 1024;
+}
+
 /** In the child: simulate `runs` times and report time and memory as JSON on stdout. */
 function runChild(
   referenceFile: string,
@@ -91,7 +106,7 @@ function runChild(
     const started = performance.now();
     const market = simulateMarket({ seed: 1, reference, packs, holders, days });
     times.push((performance.now() - started) / 1000);
-    if (run === 0) peakRssMiB = process.resourceUsage().maxRSS / 1024;
+    if (run === 0) peakRssMiB = peakResidentMiB();
     events = market.events.length;
     shortages = market.shortages.length;
     stockCells = market.series.stock.length;
