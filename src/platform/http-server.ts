@@ -27,6 +27,29 @@ export interface HttpServerOptions {
   readonly bodyLimit?: number;
 }
 
+/**
+ * Error answers are sent as application/problem+json (RFC 9457), but the route schemas can only
+ * say "JSON": in the OpenAPI document every 4xx/5xx response's application/json becomes
+ * application/problem+json, so clients generated from it expect what they get.
+ */
+export function declareProblemResponses<T>(document: T): T {
+  const paths = (document as { paths?: Record<string, Record<string, unknown>> }).paths ?? {};
+  for (const operations of Object.values(paths)) {
+    for (const operation of Object.values(operations)) {
+      const responses = (operation as { responses?: Record<string, { content?: object }> })
+        .responses;
+      for (const [status, response] of Object.entries(responses ?? {})) {
+        const isError = status === 'default' || Number(status) >= 400;
+        const content = response.content as Record<string, unknown> | undefined;
+        if (!isError || content?.['application/json'] === undefined) continue;
+        const { 'application/json': problem, ...others } = content;
+        response.content = { 'application/problem+json': problem, ...others };
+      }
+    }
+  }
+  return document;
+}
+
 export function problemBody(
   code: ErrorCode,
   detail: string,
@@ -143,6 +166,10 @@ export async function createHttpServer(options: HttpServerOptions = {}): Promise
       },
     },
     hideUntagged: false,
+    transformObject: (documents) =>
+      'openapiObject' in documents
+        ? declareProblemResponses(documents.openapiObject)
+        : documents.swaggerObject,
   });
 
   app.addHook('onRequest', async (request, reply) => {

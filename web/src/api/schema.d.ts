@@ -41,7 +41,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -138,7 +138,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -159,7 +159,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -180,7 +180,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -294,7 +294,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -380,7 +380,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -401,7 +401,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -422,7 +422,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -443,7 +443,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -528,7 +528,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -549,7 +549,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -570,7 +570,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -591,7 +591,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -652,7 +652,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -673,7 +673,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -694,7 +694,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -715,7 +715,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -793,7 +793,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -814,7 +814,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -835,7 +835,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -856,7 +856,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -925,7 +925,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -946,7 +946,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -967,7 +967,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -988,7 +988,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -1009,7 +1009,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -1078,7 +1078,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -1099,7 +1099,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -1120,7 +1120,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -1141,7 +1141,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -1215,7 +1215,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -1236,7 +1236,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -1257,7 +1257,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -1278,7 +1278,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -1351,7 +1351,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -1372,7 +1372,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -1393,7 +1393,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -1414,7 +1414,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -1475,7 +1475,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -1496,7 +1496,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -1517,7 +1517,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -1538,7 +1538,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -1559,7 +1559,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -1625,7 +1625,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -1646,7 +1646,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -1667,7 +1667,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -1688,7 +1688,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -1758,7 +1758,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -1779,7 +1779,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -1800,7 +1800,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -1821,7 +1821,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -1842,7 +1842,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -1932,7 +1932,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -1953,7 +1953,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -1974,7 +1974,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -1995,7 +1995,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -2076,7 +2076,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -2159,7 +2159,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -2241,7 +2241,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -2262,7 +2262,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -2379,7 +2379,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -2534,7 +2534,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -2664,7 +2664,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -2685,7 +2685,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -2740,7 +2740,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -2761,7 +2761,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -2862,7 +2862,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -2883,7 +2883,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -2985,7 +2985,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -3084,7 +3084,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -3169,7 +3169,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -3190,7 +3190,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -3240,7 +3240,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -3261,7 +3261,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -3354,7 +3354,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -3375,7 +3375,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -3396,7 +3396,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -3465,7 +3465,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -3486,7 +3486,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -3564,7 +3564,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -3585,7 +3585,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -3606,7 +3606,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -3627,7 +3627,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -3648,7 +3648,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -3742,7 +3742,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -3763,7 +3763,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -3784,7 +3784,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -3805,7 +3805,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -3826,7 +3826,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -3874,7 +3874,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -3895,7 +3895,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -3916,7 +3916,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -3966,7 +3966,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -3987,7 +3987,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -4008,7 +4008,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -4074,7 +4074,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -4095,7 +4095,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -4116,7 +4116,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -4137,7 +4137,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -4158,7 +4158,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -4221,7 +4221,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -4242,7 +4242,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -4263,7 +4263,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -4324,7 +4324,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -4345,7 +4345,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -4366,7 +4366,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -4387,7 +4387,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -4442,7 +4442,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -4463,7 +4463,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -4484,7 +4484,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -4505,7 +4505,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -4562,7 +4562,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -4583,7 +4583,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -4604,7 +4604,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -4625,7 +4625,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -4710,7 +4710,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -4731,7 +4731,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -4752,7 +4752,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -4801,7 +4801,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -4822,7 +4822,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -4843,7 +4843,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -4900,7 +4900,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -4951,7 +4951,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -5001,7 +5001,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -5051,7 +5051,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -5129,7 +5129,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -5150,7 +5150,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -5201,7 +5201,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -5222,7 +5222,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -5243,7 +5243,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -5387,7 +5387,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -5535,7 +5535,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -5690,7 +5690,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -5711,7 +5711,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -5838,7 +5838,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -5859,7 +5859,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -5947,7 +5947,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -5968,7 +5968,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -5989,7 +5989,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -6010,7 +6010,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -6113,7 +6113,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -6134,7 +6134,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -6155,7 +6155,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -6237,7 +6237,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -6258,7 +6258,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -6279,7 +6279,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -6300,7 +6300,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -6395,7 +6395,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -6416,7 +6416,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -6437,7 +6437,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -6519,7 +6519,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -6561,7 +6561,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -6582,7 +6582,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -6664,7 +6664,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -6706,7 +6706,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -6727,7 +6727,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -6803,7 +6803,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               /** @enum {string} */
               resourceType?: 'OperationOutcome';
               issue?: {
@@ -6828,7 +6828,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -6849,7 +6849,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -6940,7 +6940,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -6961,7 +6961,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -6982,7 +6982,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -7143,7 +7143,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -7164,7 +7164,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -7185,7 +7185,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -7206,7 +7206,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -7323,7 +7323,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -7344,7 +7344,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -7365,7 +7365,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -7496,7 +7496,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -7517,7 +7517,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -7538,7 +7538,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -7559,7 +7559,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
@@ -7659,7 +7659,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
+            'application/problem+json': {
               type?: string;
               title?: string;
               status?: number;
