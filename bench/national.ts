@@ -110,7 +110,7 @@ export async function measureNationalWatchlist(pool: pg.Pool): Promise<NationalB
   const figures = await benchWatchlist(
     series,
     contexts,
-    { notifications: new Map(), shortAbroad: new Set(), failedSites: failed },
+    { notifications: new Map(), shortAbroad: new Map(), failedSites: failed },
     readConfig('early-warning') as WatchlistConfig,
     day,
   );

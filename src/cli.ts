@@ -28,6 +28,8 @@ import {
   runBacktestCommand,
   runCompetitorCascadesCommand,
   runPolicyAnalysisCommand,
+  runScenarioCommand,
+  runWatchlistCommand,
 } from './early-warning/cli.ts';
 import {
   runCoverageCommand,
@@ -62,6 +64,10 @@ commands:
                                         the deterministic market simulator
   backtest [--seed N] [--packs N] [--days N] [--budget N] [--report FILE] [--format table|json]
                                         the watchlist against a simulated market's ground truth
+  watchlist [--as-of D] [--level pack|substance] [--min-score N] [--factor F] [--atc X]
+            [--limit N] [--format F]    the early-warning watchlist of a day, with its reasons
+  scenario site-failure --site ID [--date D] [--horizon N] [--spare X] [--format F]
+                                        a site stops: which packs run out, when, what is not served
   users, tokens, organisations          administration (see below); demo-users seeds the demo accounts
   migrate                               apply database migrations
   openapi [--write FILE]                print or write the OpenAPI document
@@ -94,6 +100,8 @@ async function loadCommands(): Promise<Record<string, Command>> {
     'policy-analysis': runPolicyAnalysisCommand,
     'competitor-cascades': runCompetitorCascadesCommand,
     backtest: runBacktestCommand,
+    watchlist: runWatchlistCommand,
+    scenario: runScenarioCommand,
     simulate: (context, args) => runSimulateCommand(context, args),
     compliance: runComplianceCommand,
     cover: runCoverCommand,

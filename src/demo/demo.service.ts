@@ -13,6 +13,7 @@ import {
   DEMO_SIZE,
   loadMarketReference,
   loadSimulatedMarket,
+  restoreSimulatedProductSites,
   simulateMarket,
 } from '../simulator/index.ts';
 import {
@@ -326,8 +327,29 @@ export async function loadDemoMarket(
   pool: pg.Pool,
   options: { now: Date; log?: (line: string) => void },
 ): Promise<'loaded' | 'present'> {
-  const present = await pool.query<{ n: number }>('select count(*)::int as n from simulation_run');
-  if ((present.rows[0]?.n ?? 0) > 0) return 'present';
+  const present = await pool.query<{ start_date: string; has_sites: boolean }>(
+    `select to_char(start_date, 'YYYY-MM-DD') as start_date,
+            exists (select 1 from product_site) as has_sites
+       from simulation_run`,
+  );
+  const run = present.rows[0];
+  if (run !== undefined) {
+    // Loaded before product_site existed: the same seed and start give the same market, whose
+    // products' sites the watchlist and the site-failure scenario need.
+    if (!run.has_sites) {
+      const market = simulateMarket({
+        seed: 2026,
+        reference: await loadMarketReference(pool),
+        ...DEMO_SIZE,
+        startDate: run.start_date,
+      });
+      const restored = await restoreSimulatedProductSites(pool, market, {
+        actor: systemActor('demo-seed'),
+      });
+      options.log?.(`demo market: active-substance sites of ${restored} products restored`);
+    }
+    return 'present';
+  }
   const days = DEMO_SIZE.days;
   const startDate = new Date(options.now.getTime() - (days - 1) * 86_400_000)
     .toISOString()

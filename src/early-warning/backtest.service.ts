@@ -12,7 +12,6 @@ import {
   simulateMarket,
   type SimulatedMarket,
 } from '../simulator/index.ts';
-import { computeVulnerability } from '../vulnerability/domain/vulnerability.ts';
 import {
   coverRanker,
   evaluateRanking,
@@ -24,6 +23,7 @@ import {
 } from './domain/backtest.ts';
 import { averageDemand, coverWeeks, nationalStock } from './domain/market.ts';
 import { computeWatchlist, type PackContext, type WatchlistConfig } from './domain/watchlist.ts';
+import { buildPackContexts } from './pack-contexts.service.ts';
 import { competitorCascadeAnalysis } from './policy.service.ts';
 
 export interface BacktestOptions {
@@ -67,17 +67,16 @@ export interface BacktestResult {
 }
 
 export function packContexts(market: SimulatedMarket, snapshot: RegistrySnapshot): PackContext[] {
-  const hhi = new Map(
-    computeVulnerability(snapshot.observations, 'all').map((row) => [row.atc, row.hhi]),
-  );
   const products = new Map(market.catalogue.products.map((product) => [product.id, product]));
-  return market.catalogue.packs.map((pack) => ({
-    packId: pack.id,
-    atc: pack.atc,
-    mahId: pack.mahId,
-    substanceHhi: hhi.get(pack.atc) ?? null,
-    siteIds: products.get(pack.productId)?.apiSiteIds ?? [],
-  }));
+  return buildPackContexts(
+    market.catalogue.packs.map((pack) => ({
+      packId: pack.id,
+      atc: pack.atc,
+      mahId: pack.mahId,
+      apiSiteIds: products.get(pack.productId)?.apiSiteIds ?? [],
+    })),
+    snapshot,
+  );
 }
 
 /** The triage class a notification gets, from the cover when it is made. */
@@ -137,7 +136,7 @@ export function backtestMarket(
     return computeWatchlist(
       market.series,
       contexts,
-      { notifications: open, shortAbroad: new Set(), failedSites },
+      { notifications: open, shortAbroad: new Map(), failedSites },
       day,
       config,
     )

@@ -1,4 +1,7 @@
-/** `medsupply policy-analysis` and `medsupply competitor-cascades` on the real German register. */
+/**
+ * `medsupply watchlist` and `medsupply scenario site-failure` over the database; `backtest`,
+ * `policy-analysis` and `competitor-cascades` on a simulated market and the real German register.
+ */
 import { writeFileSync } from 'node:fs';
 import {
   parseCommandArgs,
@@ -15,10 +18,19 @@ import {
   runBacktest,
   type BacktestOptions,
 } from './backtest.service.ts';
-import { formatCsv, formatJson, formatTable, round } from '../platform/output.ts';
+import { formatCsv, formatJson, formatListing, formatTable, round } from '../platform/output.ts';
 import { importShortageReferenceData } from '../signals/index.ts';
 import { isIsoDate } from '../notifications/domain/validation.ts';
 import { competitorCascadeAnalysis, stockPolicyAnalysis } from './policy.service.ts';
+import { WATCH_FACTORS, type WatchFactor } from './domain/watchlist.ts';
+import { PACK_WATCH_COLUMNS, SCENARIO_PACK_COLUMNS, SUBSTANCE_WATCH_COLUMNS } from './columns.ts';
+import { SITE_FAILURE_DEFAULTS, siteFailureScenario } from './scenario.service.ts';
+import {
+  earlyWarningConfig,
+  packWatchlist,
+  substanceWatchlist,
+  WATCHLIST_LEVELS,
+} from './watchlist.service.ts';
 
 async function poolWithShortages(context: CliContext) {
   const database = await context.openDatabase();
@@ -156,5 +168,155 @@ export async function runBacktestCommand(
   } else {
     context.stdout.write(report);
   }
+  return 0;
+}
+
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+function dateFlag(value: string | undefined, flag: string): string {
+  const date = value ?? today();
+  if (!isIsoDate(date)) throw new UsageError(`${flag} must be a date written YYYY-MM-DD`);
+  if (date > today()) throw new UsageError(`${flag} ${date} lies in the future`);
+  return date;
+}
+
+function numberFlag(value: string | undefined, flag: string, min: number, max: number) {
+  if (value === undefined) return undefined;
+  const number = Number(value);
+  if (value.trim() === '' || !Number.isFinite(number) || number < min || number > max) {
+    throw new UsageError(`${flag} must be a number from ${min} to ${max}, not "${value}"`);
+  }
+  return number;
+}
+
+export const WATCHLIST_USAGE = `usage: medsupply watchlist [--as-of D] [--level pack|substance] [--min-score N]
+                          [--factor F] [--atc X] [--limit N] [--format table|csv|json]`;
+
+export async function runWatchlistCommand(
+  context: CliContext,
+  args: readonly string[],
+): Promise<number> {
+  const { values } = parseCommandArgs(args, {
+    'as-of': { type: 'string' },
+    level: { type: 'string' },
+    'min-score': { type: 'string' },
+    factor: { type: 'string' },
+    atc: { type: 'string' },
+    limit: { type: 'string' },
+    format: { type: 'string' },
+  });
+  const asOf = dateFlag(values['as-of'], '--as-of');
+  const level = values.level ?? 'pack';
+  if (!(WATCHLIST_LEVELS as readonly string[]).includes(level)) {
+    throw new UsageError(`--level must be one of ${WATCHLIST_LEVELS.join(', ')}, not "${level}"`);
+  }
+  const factor = values.factor;
+  if (factor !== undefined && !(WATCH_FACTORS as readonly string[]).includes(factor)) {
+    throw new UsageError(`--factor must be one of ${WATCH_FACTORS.join(', ')}, not "${factor}"`);
+  }
+  const atc = values.atc?.toUpperCase();
+  if (atc !== undefined && !/^[A-Z]([0-9]{2}([A-Z]([A-Z]([0-9]{2})?)?)?)?$/.test(atc)) {
+    throw new UsageError(`--atc must be an ATC code or group such as J01 or J01CA04, not "${atc}"`);
+  }
+  const limit = parsePositiveInteger(values.limit, '--limit');
+  const format = parseFormat(values.format);
+  const query = {
+    asOf,
+    minimumScore:
+      numberFlag(values['min-score'], '--min-score', 0, 100) ?? earlyWarningConfig().alertScore,
+    factor: factor as WatchFactor | undefined,
+    atc,
+  };
+  const pool = (await context.openDatabase()).pool;
+  const take = <T>(rows: T[]) => (limit === undefined ? rows : rows.slice(0, limit));
+  if (level === 'substance') {
+    const rows = take(await substanceWatchlist(pool, query));
+    context.stdout.write(
+      formatListing(format, rows, SUBSTANCE_WATCH_COLUMNS, () => ({
+        ...query,
+        level,
+        items: rows,
+      })),
+    );
+  } else {
+    const rows = take(await packWatchlist(pool, query));
+    const tableColumns = PACK_WATCH_COLUMNS.filter(
+      (c) => !['packId', 'mah', 'confidence'].includes(c.header),
+    );
+    context.stdout.write(
+      formatListing(format, rows, format === 'table' ? tableColumns : PACK_WATCH_COLUMNS, () => ({
+        ...query,
+        level,
+        items: rows,
+      })),
+    );
+  }
+  return 0;
+}
+
+export const SCENARIO_USAGE = `usage: medsupply scenario site-failure --site ID [--date D] [--horizon N] [--spare X]
+                          [--pipeline N] [--format table|csv|json]`;
+
+export async function runScenarioCommand(
+  context: CliContext,
+  args: readonly string[],
+): Promise<number> {
+  const { values, positionals } = parseCommandArgs(
+    args,
+    {
+      site: { type: 'string' },
+      date: { type: 'string' },
+      horizon: { type: 'string' },
+      spare: { type: 'string' },
+      pipeline: { type: 'string' },
+      format: { type: 'string' },
+    },
+    true,
+  );
+  if (positionals.length !== 1 || positionals[0] !== 'site-failure') {
+    throw new UsageError(`the only scenario is site-failure\n${SCENARIO_USAGE}`);
+  }
+  const siteId = parsePositiveInteger(values.site, '--site');
+  if (siteId === undefined) throw new UsageError(`--site is required\n${SCENARIO_USAGE}`);
+  const format = parseFormat(values.format);
+  const scenario = await siteFailureScenario((await context.openDatabase()).pool, {
+    siteId,
+    failureDate: dateFlag(values.date, '--date'),
+    horizonDays:
+      numberFlag(values.horizon, '--horizon', 7, 364) ?? SITE_FAILURE_DEFAULTS.horizonDays,
+    spareCapacity: numberFlag(values.spare, '--spare', 0, 1) ?? SITE_FAILURE_DEFAULTS.spareCapacity,
+    pipelineDays:
+      numberFlag(values.pipeline, '--pipeline', 0, 90) ?? SITE_FAILURE_DEFAULTS.pipelineDays,
+  });
+  if (format === 'json') {
+    context.stdout.write(formatJson(scenario));
+    return 0;
+  }
+  if (format === 'csv') {
+    context.stdout.write(formatCsv(scenario.packs, SCENARIO_PACK_COLUMNS));
+    return 0;
+  }
+  const { site } = scenario;
+  context.stdout.write(
+    `${site.name} (${site.city === null ? '' : `${site.city}, `}${site.countryCode}, site ${site.id}) stops on ${scenario.failureDate}; ` +
+      `${scenario.horizonDays} days, spare capacity ${round(scenario.spareCapacity * 100, 0)}%, pipeline ${scenario.pipelineDays} days\n\n`,
+  );
+  context.stdout.write(
+    formatTable(
+      scenario.packs,
+      SCENARIO_PACK_COLUMNS.filter((c) =>
+        ['product', 'pack', 'stockOutDate', 'daysUntilStockOut', 'unitsNotServed'].includes(
+          c.header,
+        ),
+      ),
+    ),
+  );
+  context.stdout.write(
+    `\n${scenario.affectedPacks} packs come only from this site, ${scenario.packsRunningOut} run out` +
+      (scenario.firstStockOutDate === null ? '' : ` (first on ${scenario.firstStockOutDate})`) +
+      `; ${scenario.unitsNotServed} units not served; ${scenario.partiallyAffectedPacks} more packs have it among several sources.\n`,
+  );
   return 0;
 }

@@ -78,6 +78,7 @@ export const ERROR_CATALOGUE = {
   MS_STOCK_PACK_NOT_FOUND: { title: 'No such pack', status: 404 },
   MS_STOCK_HOLDER_NOT_FOUND: { title: 'No such stock holder', status: 404 },
   MS_STOCK_PERIOD_INVALID: { title: 'The period is not valid', status: 400 },
+  MS_SITE_STOPPAGE_NOT_FOUND: { title: 'No site stoppage with this id', status: 404 },
   MS_STOCK_OBLIGATION_CONFIG_INVALID: {
     title: 'The stock-obligation configuration is invalid',
     status: 500,

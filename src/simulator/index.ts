@@ -21,6 +21,7 @@ export {
   loadMarketReference,
   loadSimulatedMarket,
   marketFingerprint,
+  restoreSimulatedProductSites,
   simulationTruth,
   type SimulatedLoadResult,
   type SimulationTruth,

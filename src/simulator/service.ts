@@ -1,9 +1,9 @@
 /**
  * Simulator use cases: read the reference data a market is built from, load a simulated market
- * into the database (organisations, products and packs; weekly stock reports per holder and pack,
- * the MAHs' expected deliveries and daily demand through src/stock's bulk loaders; the ground
- * truth into simulated_event and simulated_shortage), and read that ground truth back for the
- * backtests.
+ * into the database (organisations, products and packs with their active-substance sites; weekly
+ * stock reports per holder and pack, the MAHs' expected deliveries and daily demand through
+ * src/stock's bulk loaders; the ground truth into simulated_event and simulated_shortage, its
+ * site failures also as site stoppages), and read that ground truth back for the backtests.
  *
  * A database holds one simulated market: loading one whose parameters equal the stored one's
  * changes nothing; loading another replaces the previous one's time series and truth (its
@@ -43,6 +43,8 @@ import {
   lockSimulationLoad,
   readTruthEvents,
   readTruthShortages,
+  replaceProductSites,
+  replaceSimulatedStoppages,
   replaceTruth,
   SIMULATOR_SOURCE,
   upsertOrganisations,
@@ -216,6 +218,31 @@ export async function loadSimulatedMarket(
         causeEventId: s.causeEventId,
       })),
     );
+    // What the authority knows of the simulated world: each product's active-substance sites
+    // (from its dossier) and the sites that stopped, for the watchlist and the scenarios.
+    await replaceProductSites(
+      client,
+      catalogue.products.flatMap((p) => {
+        const id = productDbId(p.id);
+        return id === null ? [] : [{ productId: id, siteIds: p.apiSiteIds }];
+      }),
+    );
+    await replaceSimulatedStoppages(
+      client,
+      market.events.flatMap((event) =>
+        event.kind === 'site_failure'
+          ? [
+              {
+                siteId: event.siteId,
+                startDate: event.startDate,
+                endDate: event.endDate,
+                reason: `simulated site failure (event ${event.id})`,
+              },
+            ]
+          : [],
+      ),
+      options.actor.name,
+    );
     await appendAudit(client, {
       actor: options.actor,
       action: previous === undefined ? 'load' : 'replace',
@@ -234,6 +261,44 @@ export async function loadSimulatedMarket(
       incomingRows: incoming.rows,
       demandRows: demand.rows,
     };
+  });
+}
+
+/**
+ * Writes the active-substance sites of the loaded simulated market's products that have none: a
+ * database loaded before product_site existed (migration 0008). `market` must be the market
+ * that was loaded (equal fingerprint), else nothing is written. Returns the products written.
+ */
+export async function restoreSimulatedProductSites(
+  pool: pg.Pool,
+  market: SimulatedMarket,
+  options: { actor: Actor },
+): Promise<number> {
+  const fingerprint = marketFingerprint(market);
+  return inTransaction(pool, async (client) => {
+    await lockSimulationLoad(client);
+    if ((await findSimulationRun(client))?.fingerprint !== fingerprint) return 0;
+    const missing = await client.query<{ id: number; registration_number: string }>(
+      `select p.id, p.registration_number from medicinal_product p
+        where p.registration_number = any($1)
+          and not exists (select 1 from product_site s where s.product_id = p.id)`,
+      [market.catalogue.products.map((p) => p.registrationNumber)],
+    );
+    const ids = new Map(missing.rows.map((row) => [row.registration_number, row.id]));
+    const links = market.catalogue.products.flatMap((p) => {
+      const id = ids.get(p.registrationNumber);
+      return id === undefined ? [] : [{ productId: id, siteIds: p.apiSiteIds }];
+    });
+    if (links.length === 0) return 0;
+    await replaceProductSites(client, links);
+    await appendAudit(client, {
+      actor: options.actor,
+      action: 'restore_product_sites',
+      entity: 'simulated_market',
+      entityId: fingerprint,
+      after: { products: links.length },
+    });
+    return links.length;
   });
 }
 

@@ -42,9 +42,12 @@ export {
   loadDemand,
   loadIncoming,
   loadMarketSeries,
+  loadNationalMarketSeries,
   loadPackCatalogue,
+  NATION_HOLDER_ID,
   loadStockCube,
   type MarketSeriesQuery,
+  type NationalSeriesQuery,
   type PackCatalogueRow,
   type SeriesWindow,
 } from './store/stock-read.store.ts';

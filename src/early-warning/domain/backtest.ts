@@ -6,7 +6,8 @@
  * time = days from the first such alert to the start. Baselines get the same budget.
  */
 import type { Random } from '../../kernel/random.ts';
-import { averageDemand, coverWeeks, nationalStock, type MarketSeriesLike } from './market.ts';
+import { coverByPack } from '../../kernel/market-series.ts';
+import type { MarketSeriesLike } from './market.ts';
 
 export interface TruthShortage {
   readonly packId: number;
@@ -104,10 +105,10 @@ export function coverRanker(
 ): Ranker {
   return (day) => {
     const covers: [number, number][] = [];
+    const national = coverByPack(series, day, { demandWindowDays: windowDays });
     for (let pack = 0; pack < series.packIds.length; pack++) {
-      const demand = averageDemand(series, pack, day, windowDays);
-      if (demand <= 0) continue;
-      const cover = coverWeeks(nationalStock(series, pack, day), demand);
+      if ((national.averageDailyDemand[pack] ?? 0) <= 0) continue;
+      const cover = national.coverWeeks[pack] ?? Number.NaN;
       if (cover < thresholdWeeks) covers.push([series.packIds[pack] ?? 0, cover]);
     }
     return covers.sort((a, b) => a[1] - b[1] || a[0] - b[0]).map(([id]) => id);

@@ -1,44 +1,31 @@
 /**
- * The columnar market the early warning reads (the shape of src/stock's MarketSeries, see
- * docs/stock-and-early-warning.md), and the scans it needs: national stock, average demand,
- * cover and a projected stock-out, all over typed arrays without per-cell objects.
+ * What early warning reads of the columnar market, on the kernel's scans (src/kernel/
+ * market-series.ts and stock-projection.ts, the same code behind /v1/cover and a pack's
+ * projected stock-out): national stock of a pack, average demand, cover, the projected stock-out
+ * day; and day <-> date.
+ *
+ * Unknown is not zero: a pack no holder's report counts for has NaN national stock and NaN cover,
+ * as in /v1/cover. The watchlist gives such a pack no cover reason and no expected shortage
+ * rather than an alarm at "0 weeks" that nobody reported.
  */
+import {
+  DEFAULT_STOCK_MAX_AGE_DAYS,
+  averageOverWindow,
+  coverWeeks as coverWeeksOf,
+  nationalStockOfPack,
+  type MarketSeries,
+} from '../../kernel/market-series.ts';
+import { projectStockOut as projectStock } from '../../kernel/stock-projection.ts';
 
-export interface MarketSeriesLike {
-  readonly startDate: string;
-  readonly days: number;
-  readonly packIds: Int32Array;
-  readonly holderIds: Int32Array;
-  /** stock[(holder * packs + pack) * days + day]; NaN where nothing was reported. */
-  readonly stock: Float32Array;
-  /** demand[pack * days + day]: national units per day. */
-  readonly demand: Float32Array;
-  /** incoming[pack * days + day]: units expected to arrive that day. */
-  readonly incoming: Float32Array;
-}
+/** The market as early warning takes it: src/stock's MarketSeries (docs/stock-and-early-warning.md). */
+export type MarketSeriesLike = MarketSeries;
 
-/**
- * How far back a holder's last report still counts as its stock: 7 days, the rule of
- * src/stock (DEFAULT_STOCK_MAX_AGE_DAYS), so the watchlist and /v1/cover agree.
- */
-export const STOCK_REPORT_VALIDITY_DAYS = 7;
+/** How far back a holder's last report still counts as its stock: 7 days, as in /v1/cover. */
+export const STOCK_REPORT_VALIDITY_DAYS = DEFAULT_STOCK_MAX_AGE_DAYS;
 
-/** National stock of a pack at the end of a day: each holder's latest report within 7 days. */
+/** National stock of a pack at the end of a day; NaN when no holder's report counts. */
 export function nationalStock(series: MarketSeriesLike, pack: number, day: number): number {
-  const packs = series.packIds.length;
-  const days = series.days;
-  let total = 0;
-  for (let holder = 0; holder < series.holderIds.length; holder++) {
-    const base = (holder * packs + pack) * days;
-    for (let back = 0; back <= STOCK_REPORT_VALIDITY_DAYS && day - back >= 0; back++) {
-      const value = series.stock[base + day - back] ?? Number.NaN;
-      if (!Number.isNaN(value)) {
-        total += value;
-        break;
-      }
-    }
-  }
-  return total;
+  return nationalStockOfPack(series, pack, day);
 }
 
 /** Mean daily demand over the `window` days ending with `day` (fewer at the start of the data). */
@@ -48,23 +35,18 @@ export function averageDemand(
   day: number,
   window: number,
 ): number {
-  const base = pack * series.days;
-  const first = Math.max(0, day - window + 1);
-  let sum = 0;
-  for (let d = first; d <= day; d++) sum += series.demand[base + d] ?? 0;
-  const count = day - first + 1;
-  return count <= 0 ? 0 : sum / count;
+  return day < 0 ? 0 : averageOverWindow(series.demand, pack * series.days, day, window);
 }
 
-/** Cover in weeks: stock divided by a week of average demand; Infinity without demand. */
+/** Cover in weeks: stock / (7 x average daily demand); Infinity with stock and no demand, NaN unknown. */
 export function coverWeeks(stock: number, dailyDemand: number): number {
-  if (dailyDemand <= 0) return stock > 0 ? Number.POSITIVE_INFINITY : 0;
-  return stock / (dailyDemand * 7);
+  return coverWeeksOf(stock, dailyDemand);
 }
 
 /**
- * The first day (index) on which the stock runs out if demand goes on at `dailyDemand` and the
- * expected deliveries arrive, looking at most `horizon` days ahead; null when it lasts.
+ * The first day (index) on which demand at `dailyDemand` can no longer be served in full, with
+ * the expected deliveries arriving, looking at most `horizon` days ahead; null when the stock
+ * lasts, and when it is unknown.
  */
 export function projectStockOut(
   series: MarketSeriesLike,
@@ -74,16 +56,17 @@ export function projectStockOut(
   dailyDemand: number,
   horizon: number,
 ): number | null {
-  if (dailyDemand <= 0) return null;
-  let remaining = stock;
+  if (dailyDemand <= 0 || Number.isNaN(stock)) return null;
   const base = pack * series.days;
-  for (let ahead = 1; ahead <= horizon; ahead++) {
-    const d = day + ahead;
-    if (d < series.days) remaining += series.incoming[base + d] ?? 0;
-    remaining -= dailyDemand;
-    if (remaining <= 0) return d;
-  }
-  return null;
+  const { stockOutDay } = projectStock({
+    stock,
+    demand: new Float64Array(horizon).fill(dailyDemand),
+    incoming: series.incoming.subarray(
+      base + Math.min(series.days, day + 1),
+      base + Math.min(series.days, day + 1 + horizon),
+    ),
+  });
+  return stockOutDay === null ? null : day + stockOutDay;
 }
 
 export function dayIndex(startDate: string, date: string): number {

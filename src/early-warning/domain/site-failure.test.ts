@@ -45,5 +45,29 @@ describe('simulateSiteFailure', () => {
     expect(outcome?.unitsTakenOverByAlternatives).toBe(80);
     expect(outcome?.unitsNotServed).toBe(120);
     expect(result.unitsNotServed).toBe(120);
+    // Pack 2 has site 7 and site 8: counted, not run down.
+    expect(result.partiallyAffectedPacks).toBe(1);
+  });
+
+  it('stops a pack whose finished product is made only at the site', () => {
+    const result = simulateSiteFailure(
+      market([100, 500, 500]),
+      [
+        { ...packs[0], packId: 1, siteIds: [9] },
+        { ...packs[2], packId: 3, siteIds: [9], finishedProductSiteIds: [7] },
+      ].map((pack) => ({ ...pack, atc: 'N02BE01', mahId: pack.packId, substanceHhi: null })),
+      {
+        siteId: 7,
+        failureDay: 60,
+        horizonDays: 30,
+        spareCapacity: 0,
+        pipelineDays: 0,
+        demandWindowDays: 56,
+      },
+    );
+    expect(result.packs.map((p) => p.packId)).toEqual([3]);
+    expect(result.partiallyAffectedPacks).toBe(0);
+    // 500 units at 10 a day last the 30 days.
+    expect(result.packs[0]?.stockOutDate).toBeNull();
   });
 });

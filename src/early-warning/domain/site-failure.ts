@@ -3,7 +3,8 @@
  * day. Every pack whose active substance comes only from that site stops being resupplied; its
  * national stock runs down at the usual demand; when it is gone, the other companies' packs of the
  * same substance take over what their spare capacity allows, and the rest is demand not served.
- * Packs with other sources for their substance are taken as resupplied by those sites.
+ * Packs with other sources for their substance are taken as resupplied by those sites. A pack
+ * whose finished product is made only there (when that is known) stops as well.
  */
 import { averageDemand, dateOfDay, nationalStock, type MarketSeriesLike } from './market.ts';
 import type { PackContext } from './watchlist.ts';
@@ -39,6 +40,8 @@ export interface SiteFailureResult {
   readonly failureDate: string;
   readonly horizonDays: number;
   readonly affectedPacks: number;
+  /** Packs that also come from other sites: not run down here. */
+  readonly partiallyAffectedPacks: number;
   readonly packsRunningOut: number;
   readonly unitsNotServed: number;
   readonly packs: readonly PackOutcome[];
@@ -51,9 +54,19 @@ export function simulateSiteFailure(
 ): SiteFailureResult {
   const position = new Map<number, number>();
   series.packIds.forEach((id, index) => position.set(id, index));
+  const onlyFrom = (sites: readonly number[] | undefined) =>
+    sites !== undefined && sites.length > 0 && sites.every((site) => site === options.siteId);
   const affected = packs.filter(
-    (pack) => pack.siteIds.length > 0 && pack.siteIds.every((site) => site === options.siteId),
+    (pack) => onlyFrom(pack.siteIds) || onlyFrom(pack.finishedProductSiteIds),
   );
+  // Packs with this site among other sources: taken as resupplied by the others, but counted.
+  const partiallyAffectedPacks = packs.filter(
+    (pack) =>
+      !onlyFrom(pack.siteIds) &&
+      !onlyFrom(pack.finishedProductSiteIds) &&
+      (pack.siteIds.includes(options.siteId) ||
+        (pack.finishedProductSiteIds ?? []).includes(options.siteId)),
+  ).length;
   const affectedIds = new Set(affected.map((pack) => pack.packId));
   // Spare capacity per substance: the unaffected packs' demand times the spare share.
   const spareByAtc = new Map<string, number>();
@@ -73,7 +86,9 @@ export function simulateSiteFailure(
       return {
         pack,
         index,
-        stock: nationalStock(series, index, options.failureDay),
+        // Unknown stock counts as none, as in a pack's projected stock-out: no cover is claimed
+        // that nobody reported.
+        stock: nationalStock(series, index, options.failureDay) || 0,
         demand: averageDemand(series, index, options.failureDay, options.demandWindowDays),
       };
     })
@@ -132,6 +147,7 @@ export function simulateSiteFailure(
     failureDate: dateOfDay(series.startDate, options.failureDay),
     horizonDays: options.horizonDays,
     affectedPacks: outcomes.length,
+    partiallyAffectedPacks,
     packsRunningOut: outcomes.filter((o) => o.stockOutDate !== null).length,
     unitsNotServed: outcomes.reduce((sum, o) => sum + o.unitsNotServed, 0),
     packs: outcomes,

@@ -47,9 +47,35 @@ describe('market scans', () => {
 
   it('averages demand over the window and projects the stock-out day', () => {
     expect(averageDemand(series, 0, 55, 56)).toBe(10);
-    // 210 units at 10 a day from day 10: gone after 21 days -> day 31
-    expect(projectStockOut(series, 0, 10, 210, 10, 120)).toBe(31);
+    // 210 units at 10 a day from day 10: the last 10 go on day 31, so day 32 is the first day
+    // whose demand is not served (the stock-out day of src/stock and the site-failure scenario).
+    expect(projectStockOut(series, 0, 10, 210, 10, 120)).toBe(32);
     expect(projectStockOut(series, 1, 10, 2100, 10, 120)).toBeNull();
+  });
+});
+
+describe('unknown stock', () => {
+  it('is NaN, not 0: no holder reported, so no cover is known', () => {
+    const series = market(
+      (pack, holder, day) => (pack === 0 && day < 20 ? 70 : Number.NaN),
+      () => 10,
+    );
+    // Pack 101's last reports are on day 14: they count up to day 21, not on day 22.
+    expect(nationalStock(series, 0, 21)).toBe(140);
+    expect(nationalStock(series, 0, 22)).toBeNaN();
+    expect(nationalStock(series, 1, 22)).toBeNaN();
+    expect(projectStockOut(series, 1, 22, Number.NaN, 10, 120)).toBeNull();
+    const entries = computeWatchlist(
+      series,
+      [{ packId: 102, atc: 'N02BE01', mahId: 2, substanceHhi: null, siteIds: [] }],
+      { notifications: new Map(), shortAbroad: new Map(), failedSites: new Set() },
+      70,
+      config,
+    );
+    // Listed with its demand, but without a cover alarm nobody reported.
+    expect(entries[0]?.coverWeeks).toBeNaN();
+    expect(entries[0]?.reasons).toEqual([]);
+    expect(entries[0]?.expectedShortageStart).toBeNull();
   });
 });
 
@@ -68,7 +94,7 @@ describe('computeWatchlist', () => {
       ],
       {
         notifications: new Map([[101, 'high']]),
-        shortAbroad: new Set(['J01CA04']),
+        shortAbroad: new Map([['J01CA04', ['DE']]]),
         failedSites: new Set([7]),
       },
       70,
@@ -88,8 +114,21 @@ describe('computeWatchlist', () => {
       'shortAbroad',
       'concentration',
     ]);
-    expect(first?.expectedShortageStart).toBe('2026-04-02'); // day 70 + 21 = day 91
+    // 210 units last days 71-91; day 92 is the first day short
+    expect(first?.expectedShortageStart).toBe('2026-04-03');
     expect(entries[1]?.score).toBe(0);
+    // The figures behind each sentence, for the Dutch wording of the web app.
+    const details = Object.fromEntries(first?.reasons.map((r) => [r.factor, r.details]) ?? []);
+    expect(details).toEqual({
+      lowCover: { coverWeeks: 3 },
+      notification: { riskClass: 'high' },
+      siteFailure: { stoppedSites: 1, sites: 1, stoppedSiteIds: [7] },
+      shortAbroad: { countries: ['DE'] },
+      concentration: { hhi: 10_000 },
+    });
+    expect(first?.reasons.find((r) => r.factor === 'shortAbroad')?.text).toBe(
+      'the substance is reported short abroad (DE)',
+    );
   });
 
   it('uses only what is known on the as-of day', () => {
@@ -101,7 +140,7 @@ describe('computeWatchlist', () => {
     const context = [{ packId: 101, atc: 'J01CA04', mahId: 1, substanceHhi: null, siteIds: [] }];
     const signals = {
       notifications: new Map(),
-      shortAbroad: new Set<string>(),
+      shortAbroad: new Map<string, string[]>(),
       failedSites: new Set<number>(),
     };
     expect(computeWatchlist(series, context, signals, 70, config)[0]?.score).toBe(0);

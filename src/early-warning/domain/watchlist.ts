@@ -43,23 +43,56 @@ export interface PackContext {
   readonly substanceHhi: number | null;
   /** Manufacturing sites the pack's active substance comes from. */
   readonly siteIds: readonly number[];
+  /** Sites that make the finished product, where known (product_site); the scenario reads them. */
+  readonly finishedProductSiteIds?: readonly number[];
 }
+
+export type RiskClass = 'low' | 'medium' | 'high';
 
 export interface WatchSignals {
   /** Open notifications per pack id, with their triage class, known on the as-of day. */
-  readonly notifications: ReadonlyMap<number, 'low' | 'medium' | 'high'>;
-  /** ATC codes reported short abroad on the as-of day. */
-  readonly shortAbroad: ReadonlySet<string>;
+  readonly notifications: ReadonlyMap<number, RiskClass>;
+  /**
+   * ATC codes reported short abroad on the as-of day, each with the ISO 3166-1 alpha-2 codes of
+   * the countries whose registers report it (['DE'] for BfArM).
+   */
+  readonly shortAbroad: ReadonlyMap<string, readonly string[]>;
   /** Sites stopped on the as-of day. */
   readonly failedSites: ReadonlySet<number>;
 }
 
-export interface WatchReason {
-  readonly factor: WatchFactor;
-  readonly value: number;
-  readonly points: number;
-  readonly text: string;
+/**
+ * The figures behind each reason, so a client can word it in its own language (the `text` is
+ * English). Fixed per factor: the web app's Dutch sentences read these keys.
+ */
+export interface WatchReasonDetails {
+  readonly lowCover: { readonly coverWeeks: number | null };
+  readonly fallingCover: {
+    readonly fromWeeks: number | null;
+    readonly toWeeks: number | null;
+    readonly days: number;
+  };
+  readonly demandSpike: { readonly percentOfUsual: number; readonly windowDays: number };
+  readonly notification: { readonly riskClass: RiskClass | null };
+  readonly shortAbroad: { readonly countries: readonly string[] };
+  readonly competitorShortage: { readonly companies: number };
+  readonly concentration: { readonly hhi: number | null };
+  readonly siteFailure: {
+    readonly stoppedSites: number;
+    readonly sites: number;
+    readonly stoppedSiteIds: readonly number[];
+  };
 }
+
+export type WatchReason = {
+  readonly [F in WatchFactor]: {
+    readonly factor: F;
+    readonly value: number;
+    readonly points: number;
+    readonly text: string;
+    readonly details: WatchReasonDetails[F];
+  };
+}[WatchFactor];
 
 export interface WatchlistEntry {
   readonly packId: number;
@@ -74,6 +107,11 @@ export interface WatchlistEntry {
 
 const clamp = (value: number) => Math.min(1, Math.max(0, value));
 const round1 = (value: number) => Math.round(value * 10) / 10;
+/** Weeks for the details: null where cover has no finite value (no demand). */
+const finiteWeeks = (weeks: number) => (Number.isFinite(weeks) ? round1(weeks) : null);
+
+/** How far back the falling-cover factor compares. */
+const FALLING_COVER_DAYS = 28;
 
 interface PackState {
   readonly stock: number;
@@ -120,12 +158,16 @@ export function computeWatchlist(
     const position = index.get(context.packId);
     const state = states.get(context.packId);
     if (position === undefined || state === undefined || state.demand <= 0) continue;
-    const earlier = packState(series, position, Math.max(0, asOfDay - 28), config.demandWindowDays);
+    const earlierDay = Math.max(0, asOfDay - FALLING_COVER_DAYS);
+    const earlier = packState(series, position, earlierDay, config.demandWindowDays);
     const recent = averageDemand(series, position, asOfDay, config.spikeWindowDays);
     const spikeRatio = state.demand > 0 ? recent / state.demand : 1;
-    const lowCover = clamp(
-      (config.coverCalmWeeks - state.cover) / (config.coverCalmWeeks - config.coverAlarmWeeks),
-    );
+    // Unknown stock (no holder's report counts) is no evidence of low cover.
+    const lowCover = Number.isNaN(state.cover)
+      ? 0
+      : clamp(
+          (config.coverCalmWeeks - state.cover) / (config.coverCalmWeeks - config.coverAlarmWeeks),
+        );
     const falling =
       Number.isFinite(earlier.cover) && earlier.cover > 0 && state.cover < earlier.cover
         ? clamp((earlier.cover - state.cover) / earlier.cover)
@@ -135,18 +177,36 @@ export function computeWatchlist(
       context.atc === null
         ? 0
         : [...(troubledByAtc.get(context.atc) ?? [])].filter((mah) => mah !== context.mahId).length;
-    const failed = context.siteIds.filter((site) => signals.failedSites.has(site)).length;
-    const values: Record<WatchFactor, { value: number; text: string }> = {
-      lowCover: { value: lowCover, text: `national cover ${round1(state.cover)} weeks` },
+    const stoppedSiteIds = context.siteIds.filter((site) => signals.failedSites.has(site));
+    const failed = stoppedSiteIds.length;
+    const countries = context.atc === null ? undefined : signals.shortAbroad.get(context.atc);
+    const factors: {
+      readonly [F in WatchFactor]: Omit<Extract<WatchReason, { factor: F }>, 'points'>;
+    } = {
+      lowCover: {
+        factor: 'lowCover',
+        value: lowCover,
+        text: `national cover ${round1(state.cover)} weeks`,
+        details: { coverWeeks: finiteWeeks(state.cover) },
+      },
       fallingCover: {
+        factor: 'fallingCover',
         value: falling,
         text: `cover fell from ${round1(earlier.cover)} to ${round1(state.cover)} weeks in 4 weeks`,
+        details: {
+          fromWeeks: finiteWeeks(earlier.cover),
+          toWeeks: finiteWeeks(state.cover),
+          days: asOfDay - earlierDay,
+        },
       },
       demandSpike: {
+        factor: 'demandSpike',
         value: clamp(spikeRatio - 1),
         text: `demand of the last ${config.spikeWindowDays} days is ${round1(spikeRatio * 100)}% of the usual`,
+        details: { percentOfUsual: round1(spikeRatio * 100), windowDays: config.spikeWindowDays },
       },
       notification: {
+        factor: 'notification',
         value:
           notification === 'high'
             ? 1
@@ -159,30 +219,49 @@ export function computeWatchlist(
           notification === undefined
             ? 'no open notification'
             : `open notification, triaged ${notification} risk`,
+        details: { riskClass: notification ?? null },
       },
       shortAbroad: {
-        value: context.atc !== null && signals.shortAbroad.has(context.atc) ? 1 : 0,
-        text: 'the substance is reported short abroad',
+        factor: 'shortAbroad',
+        value: countries === undefined ? 0 : 1,
+        text:
+          countries === undefined || countries.length === 0
+            ? 'the substance is reported short abroad'
+            : `the substance is reported short abroad (${countries.join(', ')})`,
+        details: { countries: countries ?? [] },
       },
       competitorShortage: {
+        factor: 'competitorShortage',
         value: clamp(competitors),
         text: `${competitors} other compan${competitors === 1 ? 'y has' : 'ies have'} a shortage of the same substance: demand moves here`,
+        details: { companies: competitors },
       },
       concentration: {
+        factor: 'concentration',
         value: context.substanceHhi === null ? 0 : clamp(context.substanceHhi / 10_000),
         text: `manufacturing concentration HHI ${context.substanceHhi === null ? 'unknown' : Math.round(context.substanceHhi)}`,
+        details: {
+          hhi: context.substanceHhi === null ? null : Math.round(context.substanceHhi),
+        },
       },
       siteFailure: {
+        factor: 'siteFailure',
         value: context.siteIds.length === 0 ? 0 : failed / context.siteIds.length,
         text: `${failed} of ${context.siteIds.length} manufacturing site(s) of its substance stopped`,
+        details: { stoppedSites: failed, sites: context.siteIds.length, stoppedSiteIds },
       },
     };
-    const reasons = WATCH_FACTORS.map((factor) => ({
-      factor,
-      value: round1(values[factor].value * 100) / 100,
-      points: round1(values[factor].value * config.weights[factor]),
-      text: values[factor].text,
-    }))
+    const reasons = WATCH_FACTORS.map((factor): WatchReason => {
+      const { value, text, details } = factors[factor];
+      // The cast re-pairs factor and details, which TypeScript cannot follow through the map.
+      return {
+        factor,
+        value: round1(value * 100) / 100,
+        points: round1(value * config.weights[factor]),
+        text,
+        details,
+      } as WatchReason;
+    })
       .filter((reason) => reason.points > 0)
       .sort((a, b) => b.points - a.points);
     const score = round1(reasons.reduce((sum, reason) => sum + reason.points, 0));

@@ -335,3 +335,55 @@ export async function readTruthShortages(client: Queryable): Promise<TruthShorta
   );
   return result.rows;
 }
+
+/**
+ * The simulated products' active-substance sites (product_site, role api), replacing what those
+ * products had; a site the registry no longer holds is left out.
+ */
+export async function replaceProductSites(
+  client: pg.PoolClient,
+  links: readonly { readonly productId: number; readonly siteIds: readonly number[] }[],
+): Promise<void> {
+  const productIds = links.map((link) => link.productId);
+  await client.query('delete from product_site where product_id = any($1::bigint[])', [productIds]);
+  const pairs = links.flatMap((link) => link.siteIds.map((siteId) => [link.productId, siteId]));
+  await client.query(
+    `insert into product_site (product_id, site_id, role)
+     select t.product_id, t.site_id, 'api'
+       from unnest($1::bigint[], $2::bigint[]) as t(product_id, site_id)
+      where exists (select 1 from manufacturing_site s where s.id = t.site_id)
+     on conflict do nothing`,
+    [pairs.map((pair) => pair[0]), pairs.map((pair) => pair[1])],
+  );
+}
+
+/**
+ * The simulated market's site failures as site stoppages (source 'simulator'), replacing those of
+ * the previous simulated market.
+ */
+export async function replaceSimulatedStoppages(
+  client: pg.PoolClient,
+  stoppages: readonly {
+    readonly siteId: number;
+    readonly startDate: string;
+    readonly endDate: string;
+    readonly reason: string;
+  }[],
+  createdBy: string,
+): Promise<void> {
+  await client.query(`delete from site_stoppage where source = 'simulator'`);
+  await client.query(
+    `insert into site_stoppage (site_id, start_date, end_date, reason, source, created_by)
+     select t.site_id, t.start_date, t.end_date, t.reason, 'simulator', $5
+       from unnest($1::bigint[], $2::date[], $3::date[], $4::text[])
+            as t(site_id, start_date, end_date, reason)
+      where exists (select 1 from manufacturing_site s where s.id = t.site_id)`,
+    [
+      stoppages.map((s) => s.siteId),
+      stoppages.map((s) => s.startDate),
+      stoppages.map((s) => s.endDate),
+      stoppages.map((s) => s.reason),
+      createdBy,
+    ],
+  );
+}

@@ -7,7 +7,7 @@
 import type pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { addDays, daysBetween, isIsoDate } from '../domain/dates.ts';
-import { indexById, type MarketSeries } from '../domain/series.ts';
+import { DEFAULT_STOCK_MAX_AGE_DAYS, indexById, type MarketSeries } from '../domain/series.ts';
 import type { HolderKind } from '../domain/obligation.ts';
 import type { PackReference } from '../domain/reports.ts';
 import { packReferenceKey } from '../domain/reports.ts';
@@ -294,6 +294,100 @@ export async function loadMarketSeries(
     stock,
     demand,
     incoming,
+  };
+}
+
+/** The one holder of a national series: the nation, not an organisation. */
+export const NATION_HOLDER_ID = 0;
+
+export interface NationalSeriesQuery extends SeriesWindow {
+  /**
+   * What is known on this day (default `to`): stock and demand reported for it or earlier,
+   * deliveries expected as of it. Later reports are not read, so a past day is recomputed exactly.
+   */
+  readonly asOf?: string;
+}
+
+/**
+ * The market with national stock only: one holder (NATION_HOLDER_ID) whose stock on a day is the
+ * sum over holders of each one's latest report of the last 7 days (DEFAULT_STOCK_MAX_AGE_DAYS),
+ * the rule nationalStockOnDay applies to a per-holder series. Memory is packs x days, never
+ * holders x packs x days: the stock rows stream in primary-key order (holder, pack, date) and
+ * each report is added to the days it counts on before the next one is read.
+ * A day on which no holder's report counts is NaN (unknown). The series says
+ * `stockCarriedForward`, so the scans read each day as it is instead of carrying it forward again.
+ */
+export async function loadNationalMarketSeries(
+  pool: pg.Pool,
+  query: NationalSeriesQuery,
+): Promise<MarketSeries> {
+  const from = checkDate(query.from);
+  const to = checkDate(query.to);
+  if (to < from) throw new RangeError(`the series ends (${to}) before it starts (${from})`);
+  const asOf = checkDate(query.asOf ?? to);
+  const days = daysBetween(from, to) + 1;
+  // Days 0 .. knownDays - 1 have stock and demand; later days only expected deliveries.
+  const knownDays = Math.max(0, Math.min(days, daysBetween(from, asOf) + 1));
+  const packIds = await loadPackIds(pool, query.packIds);
+  const packs = packIds.length;
+  const packIndex = indexById(packIds);
+  const maxAge = DEFAULT_STOCK_MAX_AGE_DAYS;
+  const stock = new Float32Array(packs * days).fill(Number.NaN);
+  const demand = new Float32Array(packs * days);
+  if (packs > 0 && knownDays > 0) {
+    const knownTo = addDays(from, knownDays - 1);
+    const packFilter = query.packIds === undefined ? '' : `and pack_id = any(${idList(packIds)})`;
+    let holder = -1;
+    let packId = -1;
+    let pending: { pack: number; day: number; onHand: number } | undefined;
+    // Adds the pending report to the days it counts on: from its day until the holder's next
+    // report of the pack, at most maxAge days later.
+    const flush = (nextReportDay: number) => {
+      if (pending === undefined) return;
+      const base = pending.pack * days;
+      const last = Math.min(pending.day + maxAge, nextReportDay - 1, knownDays - 1);
+      for (let d = Math.max(0, pending.day); d <= last; d++) {
+        const total = stock[base + d] ?? Number.NaN;
+        stock[base + d] = Number.isNaN(total) ? pending.onHand : total + pending.onHand;
+      }
+      pending = undefined;
+    };
+    await readIntegerRows(
+      pool,
+      // Reports up to maxAge days before the window still count on its first days.
+      `select holder_id, pack_id, report_date - date '${from}', on_hand from stock_report
+        where report_date between date '${addDays(from, -maxAge)}' and date '${knownTo}'
+          ${packFilter}
+        order by holder_id, pack_id, report_date`,
+      4,
+      (row) => {
+        const rowHolder = row[0] ?? 0;
+        const rowPack = row[1] ?? 0;
+        const day = row[2] ?? 0;
+        if (rowHolder === holder && rowPack === packId) flush(day);
+        else flush(Number.POSITIVE_INFINITY);
+        holder = rowHolder;
+        packId = rowPack;
+        const pack = packIndex.get(rowPack);
+        if (pack !== undefined) pending = { pack, day, onHand: row[3] ?? 0 };
+      },
+    );
+    flush(Number.POSITIVE_INFINITY);
+    const known = await loadDemand(pool, { ...query, from, to: knownTo }, packIds);
+    for (let pack = 0; pack < packs; pack++) {
+      demand.set(known.subarray(pack * knownDays, (pack + 1) * knownDays), pack * days);
+    }
+  }
+  const incoming = await loadIncoming(pool, { ...query, from, to }, packIds, asOf);
+  return {
+    startDate: from,
+    days,
+    packIds,
+    holderIds: Int32Array.from([NATION_HOLDER_ID]),
+    stock,
+    demand,
+    incoming,
+    stockCarriedForward: true,
   };
 }
 

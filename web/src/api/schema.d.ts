@@ -7584,6 +7584,867 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/watchlist': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The early-warning watchlist of a day: packs (or substances) ranked by score, each with its reasons; CSV with Accept: text/csv
+     * @description Signals as known on asOf: national stock and cover (each holder’s latest report of the last 7 days), falling cover, demand spike, open notifications with their triage class, foreign shortage registers, competitors’ shortages, manufacturing concentration and stopped sites. Weights in config/early-warning.json. A past day is recomputed exactly: nothing reported later is read.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Default today */
+          asOf?: string;
+          level?: 'pack' | 'substance';
+          /** @description Default the configured alertScore (30) */
+          minScore?: number;
+          /** @description Only entries with this reason */
+          factor?:
+            | 'lowCover'
+            | 'fallingCover'
+            | 'demandSpike'
+            | 'notification'
+            | 'shortAbroad'
+            | 'competitorShortage'
+            | 'concentration'
+            | 'siteFailure';
+          /** @description ATC code or group: only substances under it */
+          atc?: string;
+          /** @description Page number, from 1 */
+          page?: number;
+          /** @description Items per page (at most 500) */
+          pageSize?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: date */
+              asOf?: string;
+              /** @enum {string} */
+              level?: 'pack' | 'substance';
+              minimumScore?: number;
+              total?: number;
+              page?: number;
+              pageSize?: number;
+              /** Format: date-time */
+              generatedAt?: string;
+              /** @description Points each factor adds at full strength (config/early-warning.json) */
+              weights?: {
+                lowCover?: number;
+                fallingCover?: number;
+                demandSpike?: number;
+                notification?: number;
+                shortAbroad?: number;
+                competitorShortage?: number;
+                concentration?: number;
+                siteFailure?: number;
+              };
+              items?: (
+                | {
+                    /** @description Place in the day's whole list, before filters */
+                    rank: number;
+                    packId: number;
+                    productId?: number;
+                    productName?: string;
+                    packDescription?: string;
+                    mahId?: number;
+                    mahName?: string;
+                    atc?: string | null;
+                    substanceName?: string | null;
+                    /** @description 0-100 */
+                    score: number;
+                    /** @description National cover; null without demand */
+                    coverWeeks?: number | null;
+                    /** Format: date */
+                    expectedShortageStart?: string | null;
+                    /** @description 0-1 */
+                    confidence?: number;
+                    reasons: {
+                      /** @enum {string} */
+                      factor:
+                        | 'lowCover'
+                        | 'fallingCover'
+                        | 'demandSpike'
+                        | 'notification'
+                        | 'shortAbroad'
+                        | 'competitorShortage'
+                        | 'concentration'
+                        | 'siteFailure';
+                      /** @description 0-1: how strongly the factor applies */
+                      value: number;
+                      /** @description value x the factor weight */
+                      points: number;
+                      /** @description The reason in English */
+                      text: string;
+                      /** @description The figures behind the reason, per factor: lowCover {coverWeeks}; fallingCover {fromWeeks, toWeeks, days}; demandSpike {percentOfUsual, windowDays}; notification {riskClass}; shortAbroad {countries: ISO2 codes}; competitorShortage {companies}; concentration {hhi}; siteFailure {stoppedSites, sites, stoppedSiteIds} */
+                      details: {
+                        [key: string]: unknown;
+                      };
+                    }[];
+                  }
+                | {
+                    rank: number;
+                    atc: string;
+                    substanceName?: string | null;
+                    score: number;
+                    packs: number;
+                    /** @description Packs scoring minScore or more */
+                    packsOnList: number;
+                    /** Format: date */
+                    expectedShortageStart?: string | null;
+                    topReasons: {
+                      /** @enum {string} */
+                      factor:
+                        | 'lowCover'
+                        | 'fallingCover'
+                        | 'demandSpike'
+                        | 'notification'
+                        | 'shortAbroad'
+                        | 'competitorShortage'
+                        | 'concentration'
+                        | 'siteFailure';
+                      /** @description 0-1: how strongly the factor applies */
+                      value: number;
+                      /** @description value x the factor weight */
+                      points: number;
+                      /** @description The reason in English */
+                      text: string;
+                      /** @description The figures behind the reason, per factor: lowCover {coverWeeks}; fallingCover {fromWeeks, toWeeks, days}; demandSpike {percentOfUsual, windowDays}; notification {riskClass}; shortAbroad {countries: ISO2 codes}; competitorShortage {companies}; concentration {hhi}; siteFailure {stoppedSites, sites, stoppedSiteIds} */
+                      details: {
+                        [key: string]: unknown;
+                      };
+                    }[];
+                  }
+              )[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/scenarios/site-failure': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A manufacturing site stops: which packs run out of national stock, when, and how much demand is not served; CSV with Accept: text/csv
+     * @description Packs whose active substance (or finished product) comes only from the site run down their national stock as known on failureDate at their average demand of the 56 days before; deliveries already on their way arrive during the first pipelineDays; then the other packs of the substance take over up to spareCapacity of their own demand. A product’s own sites (product_site) count, else the registry’s sites of its ATC code.
+     */
+    get: {
+      parameters: {
+        query: {
+          siteId: number;
+          /** @description Default today; not in the future */
+          failureDate?: string;
+          horizonDays?: number;
+          spareCapacity?: number;
+          pipelineDays?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              site?: {
+                id?: number;
+                name?: string;
+                countryCode?: string;
+                city?: string | null;
+              };
+              /** Format: date */
+              failureDate?: string;
+              horizonDays?: number;
+              spareCapacity?: number;
+              pipelineDays?: number;
+              /** @description Packs that come only from this site */
+              affectedPacks?: number;
+              packsRunningOut?: number;
+              unitsNotServed?: number;
+              /** Format: date */
+              firstStockOutDate?: string | null;
+              packs?: {
+                packId?: number;
+                productId?: number;
+                productName?: string;
+                packDescription?: string;
+                atc?: string | null;
+                substanceName?: string | null;
+                mahName?: string;
+                stockAtFailure?: number;
+                dailyDemand?: number;
+                /** Format: date */
+                stockOutDate?: string | null;
+                daysUntilStockOut?: number | null;
+                unitsNotServed?: number;
+                unitsTakenOverByAlternatives?: number;
+                /** @description National stock at the end of each day after the failure */
+                stockPath?: number[];
+              }[];
+              /** @description Packs with this site among several sources (not run down) */
+              partiallyAffectedPacks?: number;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/scenarios/site-failure/sites': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The sites that make at least one product of the catalogue, most sole-source packs first */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              siteId?: number;
+              name?: string;
+              countryCode?: string;
+              city?: string | null;
+              products?: number;
+              packs?: number;
+              /** @description Packs whose substance or finished product comes only from here */
+              soleSourcePacks?: number;
+              /**
+               * Format: date
+               * @description A stoppage in force today
+               */
+              stoppedSince?: string | null;
+            }[];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/site-stoppages': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Site stoppages: those in force on asOf, or all of them; latest start first
+     * @description In force on a day: started, not ended, and known then (recorded by that day; a simulated market’s failures from their start).
+     */
+    get: {
+      parameters: {
+        query?: {
+          asOf?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id?: number;
+              siteId?: number;
+              siteName?: string;
+              countryCode?: string;
+              city?: string | null;
+              /** Format: date */
+              startDate?: string;
+              /** Format: date */
+              endDate?: string | null;
+              reason?: string;
+              /** @enum {string} */
+              source?: 'authority' | 'simulator';
+              createdBy?: string;
+              /** Format: date-time */
+              createdAt?: string;
+            }[];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Record that a manufacturing site stopped (analyst, coordinator, admin) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            siteId: number;
+            /** Format: date */
+            startDate: string;
+            /**
+             * Format: date
+             * @description Absent or null: still stopped
+             */
+            endDate?: string | null;
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id?: number;
+              siteId?: number;
+              siteName?: string;
+              countryCode?: string;
+              city?: string | null;
+              /** Format: date */
+              startDate?: string;
+              /** Format: date */
+              endDate?: string | null;
+              reason?: string;
+              /** @enum {string} */
+              source?: 'authority' | 'simulator';
+              createdBy?: string;
+              /** Format: date-time */
+              createdAt?: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/site-stoppages/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Set the last day of a site stoppage, or null to reopen it */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: date */
+            endDate: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id?: number;
+              siteId?: number;
+              siteName?: string;
+              countryCode?: string;
+              city?: string | null;
+              /** Format: date */
+              startDate?: string;
+              /** Format: date */
+              endDate?: string | null;
+              reason?: string;
+              /** @enum {string} */
+              source?: 'authority' | 'simulator';
+              createdBy?: string;
+              /** Format: date-time */
+              createdAt?: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
   '/v1/stock-obligation/policy-analysis': {
     parameters: {
       query?: never;
