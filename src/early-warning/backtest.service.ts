@@ -10,6 +10,7 @@ import { loadRegistrySnapshot, type RegistrySnapshot } from '../registry/index.t
 import {
   marketReferenceFromRegistry,
   simulateMarket,
+  withWeeklyStockReports,
   type SimulatedMarket,
 } from '../simulator/index.ts';
 import {
@@ -40,6 +41,12 @@ export interface BacktestOptions {
   readonly minimumScore: number;
 }
 
+/**
+ * Alerts per week at which the rankings are also compared with no score or cover cut-off, so
+ * each sends exactly the same number of alerts: precision at unequal alert counts says little.
+ */
+export const EQUAL_BUDGETS = [5, 10, 20] as const;
+
 export const DEFAULT_BACKTEST: BacktestOptions = {
   seed: 2026,
   packs: 1_500,
@@ -64,6 +71,13 @@ export interface BacktestResult {
     readonly coverThreshold: RankingMetrics;
     readonly notifications: RankingMetrics;
   };
+  /** The full rankings (watchlist by score, every pack by cover) cut at the same budget. */
+  readonly equalBudgets: readonly {
+    readonly budget: number;
+    readonly watchlist: RankingMetrics;
+    readonly cover: RankingMetrics;
+    readonly notifications: RankingMetrics;
+  }[];
 }
 
 export function packContexts(market: SimulatedMarket, snapshot: RegistrySnapshot): PackContext[] {
@@ -118,6 +132,9 @@ export function backtestMarket(
     ),
   );
   const failures = market.events.flatMap((event) => (event.kind === 'site_failure' ? [event] : []));
+  // The rankings see what holders report (weekly stock), as the database holds it; the truth
+  // comes from the simulator's daily stock.
+  const reported = withWeeklyStockReports(market.series);
   const warmUpDays = config.demandWindowDays + 28;
   const window: BacktestWindow = {
     firstDay: warmUpDays,
@@ -126,7 +143,7 @@ export function backtestMarket(
     budget: options.budget,
     horizonDays: options.horizonDays,
   };
-  const watchlistRanker = (day: number) => {
+  const rankedWatchlist = (day: number) => {
     const open = new Map<number, 'low' | 'medium' | 'high'>();
     for (const n of notifications)
       if (n.reportedDay <= day && day <= n.closedDay) open.set(n.packId, n.riskClass);
@@ -134,16 +151,35 @@ export function backtestMarket(
     for (const event of failures)
       if (event.startDay <= day && day <= event.endDay) failedSites.add(event.siteId);
     return computeWatchlist(
-      market.series,
+      reported,
       contexts,
       { notifications: open, shortAbroad: new Map(), failedSites },
       day,
       config,
-    )
-      .filter((entry) => entry.score >= options.minimumScore)
-      .map((entry) => entry.packId);
+    );
   };
-  const watchlist = evaluateRanking(watchlistRanker, truth, window);
+  const watchlist = evaluateRanking(
+    (day) =>
+      rankedWatchlist(day)
+        .filter((entry) => entry.score >= options.minimumScore)
+        .map((entry) => entry.packId),
+    truth,
+    window,
+  );
+  const everyPackByCover = coverRanker(reported, Number.POSITIVE_INFINITY);
+  const equalBudgets = EQUAL_BUDGETS.map((budget) => {
+    const equal = { ...window, budget };
+    return {
+      budget,
+      watchlist: evaluateRanking(
+        (day) => rankedWatchlist(day).map((entry) => entry.packId),
+        truth,
+        equal,
+      ),
+      cover: evaluateRanking(everyPackByCover, truth, equal),
+      notifications: evaluateRanking(notificationRanker(notifications), truth, equal),
+    };
+  });
   return {
     parameters: { ...options, warmUpDays, weeks: watchlist.weeks },
     market: {
@@ -157,12 +193,13 @@ export function backtestMarket(
     watchlist,
     baselines: {
       coverThreshold: evaluateRanking(
-        coverRanker(market.series, options.coverThresholdWeeks),
+        coverRanker(reported, options.coverThresholdWeeks),
         truth,
         window,
       ),
       notifications: evaluateRanking(notificationRanker(notifications), truth, window),
     },
+    equalBudgets,
   };
 }
 
@@ -202,6 +239,22 @@ and ${REPORTING_BEHAVIOUR.falseAlarmRatio} precautionary reports per real shorta
 ${row('watchlist', result.watchlist)}
 ${row(`cover below ${p.coverThresholdWeeks} weeks`, result.baselines.coverThreshold)}
 ${row('open notifications', result.baselines.notifications)}
+
+## At equal alert budgets
+
+The same rankings without a cut-off (the watchlist by score, every pack by cover, open
+notifications newest first), each sending exactly the budget's alerts every week, so precision is
+compared at the same number of alerts:
+
+| alerts per week | ranking | alerts | precision | recall | median lead (days) |
+|---:|---|---:|---:|---:|---:|
+${result.equalBudgets
+  .flatMap((b) => [
+    `| ${b.budget} |${row('watchlist', b.watchlist).slice(1)}`,
+    `| ${b.budget} |${row('lowest cover', b.cover).slice(1)}`,
+    `| ${b.budget} |${row('open notifications', b.notifications).slice(1)}`,
+  ])
+  .join('\n')}
 
 ## The real German register
 

@@ -157,6 +157,12 @@ export async function runBacktestCommand(
           coverThreshold: metrics(result.baselines.coverThreshold),
           notifications: metrics(result.baselines.notifications),
         },
+        equalBudgets: result.equalBudgets.map((b) => ({
+          budget: b.budget,
+          watchlist: metrics(b.watchlist),
+          cover: metrics(b.cover),
+          notifications: metrics(b.notifications),
+        })),
         parameters: result.parameters,
         market: result.market,
         germanRegister: {

@@ -106,6 +106,7 @@ describe('medsupply backtest', () => {
     expect(await run()).toBe(0);
     const result = JSON.parse(stdout) as Record<string, unknown> & {
       baselines: Record<string, Record<string, unknown>>;
+      equalBudgets: { budget: number; [ranking: string]: unknown }[];
       market: { shortages: number };
     };
     expect(Object.keys(result).slice(0, 4)).toEqual([
@@ -126,7 +127,16 @@ describe('medsupply backtest', () => {
       }
     }
     expect(result.market.shortages).toBeGreaterThan(0);
-    expect(readFileSync(report, 'utf8')).toContain('| watchlist |');
+    // At equal budgets every ranking sends the same number of alerts (notifications may run out).
+    expect(result.equalBudgets.map((b) => b.budget)).toEqual([5, 10, 20]);
+    for (const b of result.equalBudgets) {
+      const alerts = (ranking: string) => (b[ranking] as { alerts: number }).alerts;
+      expect(alerts('watchlist')).toBe(alerts('cover'));
+      expect(alerts('notifications')).toBeLessThanOrEqual(alerts('cover'));
+    }
+    const text = readFileSync(report, 'utf8');
+    expect(text).toContain('| watchlist |');
+    expect(text).toMatch(/^\| 10 \| lowest cover \| \d+ \|/m);
     // Same seed, same answer.
     const first = stdout;
     stdout = '';
