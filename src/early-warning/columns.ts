@@ -17,6 +17,7 @@ export const PACK_WATCH_COLUMNS: readonly Column<PackWatchItem>[] = [
   { header: 'substance', value: (r) => r.substanceName },
   { header: 'score', value: (r) => r.score, numeric: true },
   { header: 'coverWeeks', value: (r) => r.coverWeeks, numeric: true },
+  { header: 'shortNow', value: (r) => (r.shortNow ? 'yes' : 'no') },
   { header: 'expectedShortageStart', value: (r) => r.expectedShortageStart },
   { header: 'confidence', value: (r) => r.confidence, numeric: true },
   { header: 'reasons', value: (r) => reasonText(r.reasons) },

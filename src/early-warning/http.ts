@@ -90,6 +90,11 @@ const packItemSchema = {
     substanceName: { type: 'string', nullable: true },
     score: { type: 'number', description: '0-100' },
     coverWeeks: { ...nullableNumber, description: 'National cover; null without demand' },
+    shortNow: {
+      type: 'boolean',
+      description:
+        'National stock is 0 with demand on asOf: the shortage has begun (expectedShortageStart is asOf)',
+    },
     expectedShortageStart: nullableDate,
     confidence: { type: 'number', description: '0-1' },
     reasons: { type: 'array', items: reasonSchema },

@@ -166,6 +166,8 @@ export interface PackWatchItem {
   readonly score: number;
   /** Null: no finite cover (no demand in the window). */
   readonly coverWeeks: number | null;
+  /** National stock is 0 with demand: the shortage has begun. */
+  readonly shortNow: boolean;
   readonly expectedShortageStart: string | null;
   readonly confidence: number;
   readonly reasons: readonly WatchReason[];
@@ -212,6 +214,7 @@ export async function packWatchlist(
       substanceName: substanceName(catalogue.snapshot, entry.atc),
       score: entry.score,
       coverWeeks: Number.isFinite(entry.coverWeeks) ? entry.coverWeeks : null,
+      shortNow: entry.shortNow,
       expectedShortageStart: entry.expectedShortageStart,
       confidence: entry.confidence,
       reasons: entry.reasons,

@@ -312,7 +312,7 @@ describe('GET /v1/watchlist', () => {
     expect(response.headers['content-type']).toMatch(/^text\/csv/);
     const lines = response.body.trimEnd().split('\r\n');
     expect(lines[0]).toBe(
-      'rank,packId,product,pack,mah,atc,substance,score,coverWeeks,expectedShortageStart,confidence,reasons',
+      'rank,packId,product,pack,mah,atc,substance,score,coverWeeks,shortNow,expectedShortageStart,confidence,reasons',
     );
     // Every matching pack, not one page.
     expect(lines.length).toBe(list.total + 1);

@@ -157,6 +157,7 @@ describe('computeWatchlist', () => {
           atc: 'J01CA04',
           score: 50,
           coverWeeks: 1,
+          shortNow: false,
           expectedShortageStart: '2026-02-01',
           confidence: 0.5,
           reasons: [],
@@ -166,6 +167,7 @@ describe('computeWatchlist', () => {
           atc: 'J01CA04',
           score: 10,
           coverWeeks: 9,
+          shortNow: false,
           expectedShortageStart: null,
           confidence: 0.2,
           reasons: [],
@@ -183,5 +185,40 @@ describe('computeWatchlist', () => {
         topReasons: [],
       },
     ]);
+  });
+});
+
+describe('a shortage that has begun', () => {
+  it('is marked short now, starting on the as-of day, apart from one that is coming', () => {
+    // Pack 101: both holders report 0 from day 42; pack 102: 7 days of demand left on day 49.
+    const series = market(
+      (pack, _holder, day) => (pack === 0 ? (day >= 42 ? 0 : 700) : day >= 42 ? 35 : 700),
+      () => 10,
+    );
+    const contexts = [101, 102].map((packId) => ({
+      packId,
+      atc: 'N02BE01',
+      mahId: packId,
+      substanceHhi: null,
+      siteIds: [],
+    }));
+    const entries = computeWatchlist(
+      series,
+      contexts,
+      { notifications: new Map(), shortAbroad: new Map(), failedSites: new Set() },
+      49,
+      config,
+    );
+    const now = entries.find((entry) => entry.packId === 101);
+    const coming = entries.find((entry) => entry.packId === 102);
+    expect(now).toMatchObject({
+      shortNow: true,
+      coverWeeks: 0,
+      expectedShortageStart: '2026-02-19',
+    });
+    expect(now?.reasons[0]?.text).toBe('national cover 0 weeks');
+    // 70 units at 10 a day: the last go on day 56, so day 57 is the first day short.
+    expect(coming).toMatchObject({ shortNow: false, expectedShortageStart: '2026-02-27' });
+    expect(coming?.reasons[0]?.text).toBe('national cover 1 week');
   });
 });

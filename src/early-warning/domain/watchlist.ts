@@ -99,6 +99,11 @@ export interface WatchlistEntry {
   readonly atc: string | null;
   readonly score: number;
   readonly coverWeeks: number;
+  /**
+   * National stock is 0 on the as-of day while there is demand: the shortage has begun (its
+   * expected start is then the as-of day), which a reader must tell apart from one that is coming.
+   */
+  readonly shortNow: boolean;
   readonly expectedShortageStart: string | null;
   /** 0-1: how many independent signals agree, and how soon the projection says it happens. */
   readonly confidence: number;
@@ -107,6 +112,7 @@ export interface WatchlistEntry {
 
 const clamp = (value: number) => Math.min(1, Math.max(0, value));
 const round1 = (value: number) => Math.round(value * 10) / 10;
+const weeksText = (weeks: number) => `${round1(weeks)} week${round1(weeks) === 1 ? '' : 's'}`;
 /** Weeks for the details: null where cover has no finite value (no demand). */
 const finiteWeeks = (weeks: number) => (Number.isFinite(weeks) ? round1(weeks) : null);
 
@@ -186,13 +192,13 @@ export function computeWatchlist(
       lowCover: {
         factor: 'lowCover',
         value: lowCover,
-        text: `national cover ${round1(state.cover)} weeks`,
+        text: `national cover ${weeksText(state.cover)}`,
         details: { coverWeeks: finiteWeeks(state.cover) },
       },
       fallingCover: {
         factor: 'fallingCover',
         value: falling,
-        text: `cover fell from ${round1(earlier.cover)} to ${round1(state.cover)} weeks in 4 weeks`,
+        text: `cover fell from ${round1(earlier.cover)} to ${weeksText(state.cover)} in 4 weeks`,
         details: {
           fromWeeks: finiteWeeks(earlier.cover),
           toWeeks: finiteWeeks(state.cover),
@@ -275,14 +281,17 @@ export function computeWatchlist(
       rate,
       config.horizonDays,
     );
+    const shortNow = state.stock <= 0;
+    const startDay = shortNow ? asOfDay : stockOut;
     const strongSignals = reasons.filter((reason) => reason.value >= 0.5).length;
-    const soon = stockOut === null ? 0 : clamp(1 - (stockOut - asOfDay) / config.horizonDays);
+    const soon = startDay === null ? 0 : clamp(1 - (startDay - asOfDay) / config.horizonDays);
     entries.push({
       packId: context.packId,
       atc: context.atc,
       score,
       coverWeeks: round1(state.cover),
-      expectedShortageStart: stockOut === null ? null : dateOfDay(series.startDate, stockOut),
+      shortNow,
+      expectedShortageStart: startDay === null ? null : dateOfDay(series.startDate, startDay),
       confidence: Math.round(clamp(0.2 + 0.15 * strongSignals + 0.4 * soon) * 100) / 100,
       reasons,
     });

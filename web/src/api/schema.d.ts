@@ -7670,6 +7670,8 @@ export interface paths {
                     score: number;
                     /** @description National cover; null without demand */
                     coverWeeks?: number | null;
+                    /** @description National stock is 0 with demand on asOf: the shortage has begun (expectedShortageStart is asOf) */
+                    shortNow?: boolean;
                     /** Format: date */
                     expectedShortageStart?: string | null;
                     /** @description 0-1 */
