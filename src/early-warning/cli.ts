@@ -23,8 +23,13 @@ import { importShortageReferenceData } from '../signals/index.ts';
 import { isIsoDate } from '../notifications/domain/validation.ts';
 import { competitorCascadeAnalysis, stockPolicyAnalysis } from './policy.service.ts';
 import { WATCH_FACTORS, type WatchFactor } from './domain/watchlist.ts';
-import { PACK_WATCH_COLUMNS, SCENARIO_PACK_COLUMNS, SUBSTANCE_WATCH_COLUMNS } from './columns.ts';
-import { SITE_FAILURE_DEFAULTS, siteFailureScenario } from './scenario.service.ts';
+import {
+  PACK_WATCH_COLUMNS,
+  SCENARIO_PACK_COLUMNS,
+  SCENARIO_SITE_COLUMNS,
+  SUBSTANCE_WATCH_COLUMNS,
+} from './columns.ts';
+import { SITE_FAILURE_DEFAULTS, scenarioSites, siteFailureScenario } from './scenario.service.ts';
 import {
   earlyWarningConfig,
   packWatchlist,
@@ -263,7 +268,9 @@ export async function runWatchlistCommand(
 }
 
 export const SCENARIO_USAGE = `usage: medsupply scenario site-failure --site ID [--date D] [--horizon N] [--spare X]
-                          [--pipeline N] [--format table|csv|json]`;
+                          [--pipeline N] [--format table|csv|json]
+       medsupply scenario sites [--date D] [--limit N] [--format table|csv|json]
+                          (the sites that make products here, most sole-source packs first)`;
 
 export async function runScenarioCommand(
   context: CliContext,
@@ -277,15 +284,31 @@ export async function runScenarioCommand(
       horizon: { type: 'string' },
       spare: { type: 'string' },
       pipeline: { type: 'string' },
+      limit: { type: 'string' },
       format: { type: 'string' },
     },
     true,
   );
+  if (positionals.length === 1 && positionals[0] === 'sites') {
+    const sites = await scenarioSites(
+      (await context.openDatabase()).pool,
+      dateFlag(values.date, '--date'),
+    );
+    const limit = parsePositiveInteger(values.limit, '--limit') ?? 20;
+    context.stdout.write(
+      formatListing(parseFormat(values.format), sites.slice(0, limit), SCENARIO_SITE_COLUMNS),
+    );
+    return 0;
+  }
   if (positionals.length !== 1 || positionals[0] !== 'site-failure') {
-    throw new UsageError(`the only scenario is site-failure\n${SCENARIO_USAGE}`);
+    throw new UsageError(`the scenarios are site-failure and sites\n${SCENARIO_USAGE}`);
   }
   const siteId = parsePositiveInteger(values.site, '--site');
-  if (siteId === undefined) throw new UsageError(`--site is required\n${SCENARIO_USAGE}`);
+  if (siteId === undefined) {
+    throw new UsageError(
+      `--site is required (\`medsupply scenario sites\` lists them)\n${SCENARIO_USAGE}`,
+    );
+  }
   const format = parseFormat(values.format);
   const scenario = await siteFailureScenario((await context.openDatabase()).pool, {
     siteId,
@@ -313,16 +336,24 @@ export async function runScenarioCommand(
     formatTable(
       scenario.packs,
       SCENARIO_PACK_COLUMNS.filter((c) =>
-        ['product', 'pack', 'stockOutDate', 'daysUntilStockOut', 'unitsNotServed'].includes(
-          c.header,
-        ),
+        [
+          'product',
+          'pack',
+          'reported',
+          'stockOutDate',
+          'daysUntilStockOut',
+          'unitsNotServed',
+        ].includes(c.header),
       ),
     ),
   );
   context.stdout.write(
     `\n${scenario.affectedPacks} packs come only from this site, ${scenario.packsRunningOut} run out` +
       (scenario.firstStockOutDate === null ? '' : ` (first on ${scenario.firstStockOutDate})`) +
-      `; ${scenario.unitsNotServed} units not served; ${scenario.partiallyAffectedPacks} more packs have it among several sources.\n`,
+      `; ${scenario.unitsNotServed} units not served; ${scenario.partiallyAffectedPacks} more packs have it among several sources.\n` +
+      (scenario.packsWithoutReports === 0
+        ? ''
+        : `${scenario.packsWithoutReports} of the packs have no stock or demand reported: what happens to them is unknown.\n`),
   );
   return 0;
 }

@@ -1,7 +1,7 @@
 /** The columns of the watchlist and the site-failure scenario in CSV (API) and CLI tables. */
 import type { Column } from '../platform/output.ts';
 import type { WatchReason } from './domain/watchlist.ts';
-import type { SiteFailurePack } from './scenario.service.ts';
+import type { ScenarioSite, SiteFailurePack } from './scenario.service.ts';
 import type { PackWatchItem, SubstanceWatchItem } from './watchlist.service.ts';
 
 const reasonText = (reasons: readonly WatchReason[]) =>
@@ -42,8 +42,20 @@ export const SCENARIO_PACK_COLUMNS: readonly Column<SiteFailurePack>[] = [
   { header: 'atc', value: (r) => r.atc },
   { header: 'stockAtFailure', value: (r) => r.stockAtFailure, numeric: true },
   { header: 'dailyDemand', value: (r) => r.dailyDemand, numeric: true },
+  { header: 'reported', value: (r) => (r.reported ? 'yes' : 'no') },
   { header: 'stockOutDate', value: (r) => r.stockOutDate },
   { header: 'daysUntilStockOut', value: (r) => r.daysUntilStockOut, numeric: true },
   { header: 'unitsNotServed', value: (r) => r.unitsNotServed, numeric: true },
   { header: 'unitsTakenOver', value: (r) => r.unitsTakenOverByAlternatives, numeric: true },
+];
+
+export const SCENARIO_SITE_COLUMNS: readonly Column<ScenarioSite>[] = [
+  { header: 'siteId', value: (r) => r.siteId, numeric: true },
+  { header: 'name', value: (r) => r.name },
+  { header: 'city', value: (r) => r.city },
+  { header: 'country', value: (r) => r.countryCode },
+  { header: 'products', value: (r) => r.products, numeric: true },
+  { header: 'packs', value: (r) => r.packs, numeric: true },
+  { header: 'soleSourcePacks', value: (r) => r.soleSourcePacks, numeric: true },
+  { header: 'stoppedSince', value: (r) => r.stoppedSince },
 ];

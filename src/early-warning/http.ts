@@ -152,6 +152,11 @@ const scenarioSchema = {
           mahName: { type: 'string' },
           stockAtFailure: { type: 'integer' },
           dailyDemand: { type: 'number' },
+          reported: {
+            type: 'boolean',
+            description:
+              'Stock or demand was reported before the failure; false: nothing is known, so no stock-out can be shown',
+          },
           stockOutDate: nullableDate,
           daysUntilStockOut: { type: 'integer', nullable: true },
           unitsNotServed: { type: 'integer' },
@@ -167,6 +172,10 @@ const scenarioSchema = {
     partiallyAffectedPacks: {
       type: 'integer',
       description: 'Packs with this site among several sources (not run down)',
+    },
+    packsWithoutReports: {
+      type: 'integer',
+      description: 'Affected packs with neither stock nor demand reported',
     },
   },
 } as const;

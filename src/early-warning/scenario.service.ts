@@ -31,6 +31,8 @@ export interface SiteFailurePack {
   readonly mahName: string;
   readonly stockAtFailure: number;
   readonly dailyDemand: number;
+  /** Stock or demand of the pack was reported before the failure (else nothing is known). */
+  readonly reported: boolean;
   readonly stockOutDate: string | null;
   readonly daysUntilStockOut: number | null;
   readonly unitsNotServed: number;
@@ -50,6 +52,8 @@ export interface SiteFailureScenario {
   readonly firstStockOutDate: string | null;
   readonly packs: readonly SiteFailurePack[];
   readonly partiallyAffectedPacks: number;
+  /** Affected packs with neither stock nor demand reported: their outcome is unknown. */
+  readonly packsWithoutReports: number;
 }
 
 async function findSite(pool: pg.Pool, siteId: number): Promise<SiteRow> {
@@ -95,6 +99,7 @@ export async function siteFailureScenario(
         mahName: pack.mahName,
         stockAtFailure: outcome.stockAtFailure,
         dailyDemand: outcome.dailyDemand,
+        reported: outcome.reported,
         stockOutDate: outcome.stockOutDate,
         daysUntilStockOut: outcome.daysUntilStockOut,
         unitsNotServed: outcome.unitsNotServed,
@@ -116,6 +121,7 @@ export async function siteFailureScenario(
     firstStockOutDate: stockOuts[0] ?? null,
     packs,
     partiallyAffectedPacks: result.partiallyAffectedPacks,
+    packsWithoutReports: packs.filter((p) => !p.reported).length,
   };
 }
 

@@ -681,6 +681,14 @@ describe('medsupply watchlist and scenario', () => {
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('no manufacturing site');
     expect((await cli(['scenario', 'country-failure'])).code).toBe(2);
+    const missing = await cli(['scenario', 'site-failure']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('`medsupply scenario sites` lists them');
+    const listed = await cli(['scenario', 'sites', '--limit', '3', '--format', 'json']);
+    expect(listed.code, listed.stderr).toBe(0);
+    expect((JSON.parse(listed.stdout) as { siteId: number }[]).map((s) => s.siteId)).toEqual(
+      (await sites()).slice(0, 3).map((s) => s.siteId),
+    );
     const help = await cli(['help']);
     expect(help.stdout).toContain('watchlist [--as-of D]');
     expect(help.stdout).toContain('scenario site-failure --site ID');

@@ -70,4 +70,29 @@ describe('simulateSiteFailure', () => {
     // 500 units at 10 a day last the 30 days.
     expect(result.packs[0]?.stockOutDate).toBeNull();
   });
+
+  it('puts packs nobody reported on last, marked as unknown rather than lasting', () => {
+    const series = market([100, 500, 500]);
+    // Pack 3: no stock report and no demand at all.
+    series.stock.fill(Number.NaN, 2 * series.days, 3 * series.days);
+    series.demand.fill(0, 2 * series.days, 3 * series.days);
+    const result = simulateSiteFailure(
+      series,
+      packs.map((pack) => ({ ...pack, siteIds: [7] })),
+      {
+        siteId: 7,
+        failureDay: 60,
+        horizonDays: 30,
+        spareCapacity: 0,
+        pipelineDays: 0,
+        demandWindowDays: 56,
+      },
+    );
+    expect(result.packs.map((p) => [p.packId, p.reported])).toEqual([
+      [1, true],
+      [2, true],
+      [3, false],
+    ]);
+    expect(result.packs[2]).toMatchObject({ stockAtFailure: 0, stockOutDate: null });
+  });
 });

@@ -25,6 +25,11 @@ export interface PackOutcome {
   readonly atc: string | null;
   readonly stockAtFailure: number;
   readonly dailyDemand: number;
+  /**
+   * Some holder reported the pack's stock, or it had demand, before the failure. Without either
+   * the pack "lasts" only because nothing is known about it: a reader must see that.
+   */
+  readonly reported: boolean;
   /** The first day without stock, or null when it lasts the horizon. */
   readonly stockOutDate: string | null;
   readonly daysUntilStockOut: number | null;
@@ -83,13 +88,16 @@ export function simulateSiteFailure(
     .map((pack) => {
       const index = position.get(pack.packId);
       if (index === undefined) return undefined;
+      const knownStock = nationalStock(series, index, options.failureDay);
+      const demand = averageDemand(series, index, options.failureDay, options.demandWindowDays);
       return {
         pack,
         index,
         // Unknown stock counts as none, as in a pack's projected stock-out: no cover is claimed
         // that nobody reported.
-        stock: nationalStock(series, index, options.failureDay) || 0,
-        demand: averageDemand(series, index, options.failureDay, options.demandWindowDays),
+        stock: knownStock || 0,
+        demand,
+        reported: !Number.isNaN(knownStock) || demand > 0,
       };
     })
     .filter((item) => item !== undefined)
@@ -131,6 +139,7 @@ export function simulateSiteFailure(
       atc: item.pack.atc,
       stockAtFailure: Math.round(item.stock),
       dailyDemand: Math.round(item.demand * 10) / 10,
+      reported: item.reported,
       stockOutDate: item.out === null ? null : dateOfDay(series.startDate, item.out),
       daysUntilStockOut: item.out === null ? null : item.out - options.failureDay,
       unitsNotServed: Math.round(item.notServed),
@@ -138,9 +147,12 @@ export function simulateSiteFailure(
       stockPath: item.path,
     });
   }
+  // Soonest stock-out first; packs nobody reported on last.
   outcomes.sort(
     (a, b) =>
-      (a.daysUntilStockOut ?? Infinity) - (b.daysUntilStockOut ?? Infinity) || a.packId - b.packId,
+      Number(b.reported) - Number(a.reported) ||
+      (a.daysUntilStockOut ?? Infinity) - (b.daysUntilStockOut ?? Infinity) ||
+      a.packId - b.packId,
   );
   return {
     siteId: options.siteId,

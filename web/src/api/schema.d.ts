@@ -7870,6 +7870,8 @@ export interface paths {
                 mahName?: string;
                 stockAtFailure?: number;
                 dailyDemand?: number;
+                /** @description Stock or demand was reported before the failure; false: nothing is known, so no stock-out can be shown */
+                reported?: boolean;
                 /** Format: date */
                 stockOutDate?: string | null;
                 daysUntilStockOut?: number | null;
@@ -7880,6 +7882,8 @@ export interface paths {
               }[];
               /** @description Packs with this site among several sources (not run down) */
               partiallyAffectedPacks?: number;
+              /** @description Affected packs with neither stock nor demand reported */
+              packsWithoutReports?: number;
             };
           };
         };
