@@ -32,6 +32,7 @@ import {
   loadDemand,
   loadIncoming,
   loadMarketSeries,
+  loadNationalMarketSeries,
   loadPackCatalogue,
   loadPackIds,
   loadStockCube,
@@ -88,7 +89,8 @@ export async function coverReport(
   options: { readonly asOf: string; readonly level: CoverLevel },
 ): Promise<CoverRow[]> {
   const window = coverWindow(options.asOf);
-  const series = await loadMarketSeries(pool, { ...window, asOf: options.asOf });
+  // National stock only: memory packs x days, not holders x packs x days (several GB nationally).
+  const series = await loadNationalMarketSeries(pool, { ...window, asOf: options.asOf });
   const catalogue = new Map((await loadPackCatalogue(pool)).map((row) => [row.id, row]));
   const day = series.days - 1;
   if (options.level === 'pack') {
