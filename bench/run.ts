@@ -25,6 +25,7 @@ import { measureBundle, measureOverviewLoad } from './web.ts';
 import { measureStockIngestion, renderStockIngestion } from './stock.ts';
 import { measureSimulator, simulatorSection } from './simulator.ts';
 import { measureNationalWatchlist, renderNationalWatchlist } from './national.ts';
+import { measureNationalDatabase, renderNationalDatabase } from './national-db.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
@@ -165,6 +166,10 @@ are drawn and the network is idle: ${
       }.
 `;
     }
+    // Last: it loads the national market into this database (about 57 M rows), which would
+    // change what the measurements before it see.
+    process.stderr.write('national watchlist from PostgreSQL…\n');
+    const nationalDbSection = renderNationalDatabase(await measureNationalDatabase(pool));
     const report = `# Benchmarks
 
 Measured by \`npm run bench\` (bench/run.ts) on ${new Date().toISOString().slice(0, 10)}; medians of ${RUNS} runs
@@ -199,7 +204,7 @@ ${rows.join('\n')}
 
 The API and CLI keep the snapshot in memory until the next import changes the data version, so
 a request pays only the computation.
-${webSection}${stockSection}${simulatorText}${watchlistSection}`;
+${webSection}${stockSection}${simulatorText}${watchlistSection}${nationalDbSection}`;
     writeFileSync('BENCHMARKS.md', report);
     process.stdout.write(report);
   } finally {

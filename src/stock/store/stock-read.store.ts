@@ -334,8 +334,16 @@ export async function loadNationalMarketSeries(
   const maxAge = DEFAULT_STOCK_MAX_AGE_DAYS;
   const stock = new Float32Array(packs * days).fill(Number.NaN);
   const demand = new Float32Array(packs * days);
+  // Stock, demand and deliveries come from three tables on three connections at once: the
+  // database scans them in parallel while this process folds the stock rows.
+  const incomingLoaded = loadIncoming(pool, { ...query, from, to }, packIds, asOf);
+  // Awaited below; the no-op handler keeps a failure here from going unhandled while an earlier
+  // step's error is on its way out.
+  incomingLoaded.catch(() => undefined);
   if (packs > 0 && knownDays > 0) {
     const knownTo = addDays(from, knownDays - 1);
+    const demandLoaded = loadDemand(pool, { ...query, from, to: knownTo }, packIds);
+    demandLoaded.catch(() => undefined);
     const packFilter = query.packIds === undefined ? '' : `and pack_id = any(${idList(packIds)})`;
     let holder = -1;
     let packId = -1;
@@ -373,12 +381,12 @@ export async function loadNationalMarketSeries(
       },
     );
     flush(Number.POSITIVE_INFINITY);
-    const known = await loadDemand(pool, { ...query, from, to: knownTo }, packIds);
+    const known = await demandLoaded;
     for (let pack = 0; pack < packs; pack++) {
       demand.set(known.subarray(pack * knownDays, (pack + 1) * knownDays), pack * days);
     }
   }
-  const incoming = await loadIncoming(pool, { ...query, from, to }, packIds, asOf);
+  const incoming = await incomingLoaded;
   return {
     startDate: from,
     days,
