@@ -207,6 +207,53 @@ interface WatchlistQuerystring {
   pageSize: number;
 }
 
+const signalMetricsSchema = {
+  type: 'object',
+  properties: {
+    cases: { type: 'integer', description: 'Month x substance x company cases' },
+    positives: { type: 'integer', description: 'Cases followed by the company’s own report' },
+    alerts: { type: 'integer', description: 'Cases the signal fires on' },
+    truePositives: { type: 'integer' },
+    precision: { type: 'number', nullable: true },
+    recall: { type: 'number', nullable: true },
+    baseRate: { type: 'number' },
+    lift: { type: 'number', nullable: true, description: 'precision / baseRate' },
+  },
+} as const;
+
+const competitorCascadesSchema = {
+  type: 'object',
+  properties: {
+    source: { type: 'string' },
+    reports: { type: 'integer', description: 'German reports with a level-5 ATC code' },
+    followOn: {
+      type: 'object',
+      properties: {
+        reports: { type: 'integer' },
+        followed: {
+          type: 'integer',
+          description: "Followed within windowDays by another company's report of the substance",
+        },
+        share: { type: 'number' },
+        windowDays: { type: 'integer' },
+      },
+    },
+    signal: {
+      type: 'object',
+      properties: {
+        splitDate: { type: 'string', format: 'date' },
+        horizonDays: { type: 'integer' },
+        lookbackDays: {
+          type: 'integer',
+          description: 'Chosen on the reports before splitDate only',
+        },
+        train: signalMetricsSchema,
+        test: signalMetricsSchema,
+      },
+    },
+  },
+} as const;
+
 export function registerEarlyWarningRoutes(app: FastifyInstance, pool: pg.Pool): void {
   app.get<{ Querystring: WatchlistQuerystring }>(
     '/v1/watchlist',
@@ -570,7 +617,7 @@ export function registerEarlyWarningRoutes(app: FastifyInstance, pool: pg.Pool):
           additionalProperties: false,
           properties: { splitDate: { type: 'string', format: 'date', default: '2024-01-01' } },
         },
-        response: { 400: problemSchema },
+        response: { 200: competitorCascadesSchema, 400: problemSchema },
       },
     },
     async (request) => competitorCascadeAnalysis(pool, request.query.splitDate),

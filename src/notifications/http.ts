@@ -3,17 +3,26 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type pg from 'pg';
 import { UserFacingError } from '../kernel/errors.ts';
 import { authorise, requireActor } from '../platform/auth.ts';
-import { paginate, pagingQuerySchema, problemSchema, sortRows } from '../platform/http-server.ts';
+import {
+  pageSchema,
+  paginate,
+  pagingQuerySchema,
+  problemSchema,
+  sortRows,
+} from '../platform/http-server.ts';
 import { withUploadedFile } from '../platform/upload.ts';
 import { rowReportSchema } from '../products/http.ts';
 import { csvField } from '../platform/output.ts';
+import { RISK_CLASSES, TRIAGE_FACTORS } from './domain/triage.ts';
 import {
   CAUSE_CATEGORIES,
+  NOTIFICATION_EVENT_KINDS,
   NOTIFICATION_KINDS,
   NOTIFICATION_STATUSES,
   PATIENT_IMPACTS,
   type NotificationStatus,
 } from './domain/types.ts';
+import { REPORT_FIELDS } from './domain/validation.ts';
 import { importNotificationsCsv } from './bulk.service.ts';
 import { buildEsmpExport } from './domain/esmp.ts';
 import { lateReport } from './late.service.ts';
@@ -80,6 +89,292 @@ export const reportSchema = {
     mitigationText: { type: 'string', maxLength: 4000 },
   },
 } as const;
+
+/*
+ * Response schemas. Fastify serialises answers through them and drops every property they do not
+ * list, so each one lists all that the service returns; a field missing here vanishes from the API.
+ */
+
+/** The report as stored: every field present, the optional texts as empty strings. */
+const storedReportSchema = { ...reportSchema, required: [...REPORT_FIELDS] } as const;
+
+const notificationPackSchema = {
+  type: 'object',
+  required: [
+    'productId',
+    'registrationNumber',
+    'name',
+    'atc',
+    'doseForm',
+    'strength',
+    'packId',
+    'gtin',
+    'nationalCode',
+    'description',
+  ],
+  properties: {
+    productId: { type: 'integer' },
+    registrationNumber: { type: 'string' },
+    name: { type: 'string' },
+    atc: { type: 'string', nullable: true },
+    doseForm: { type: 'string', description: 'EDQM Standard Terms code' },
+    strength: { type: 'string' },
+    packId: { type: 'integer' },
+    gtin: { type: 'string', nullable: true },
+    nationalCode: { type: 'string', nullable: true, description: 'Z-index number (ZI-nummer)' },
+    description: { type: 'string' },
+  },
+} as const;
+
+const riskFactorSchema = {
+  type: 'object',
+  required: ['key', 'value', 'weight', 'points', 'facts', 'explanation'],
+  properties: {
+    key: { type: 'string', enum: [...TRIAGE_FACTORS] },
+    value: { type: 'number', description: '0-1: how strongly this factor signals risk' },
+    weight: { type: 'number' },
+    points: { type: 'number', description: 'value × weight, rounded to one decimal' },
+    facts: {
+      type: 'object',
+      description: 'The facts behind the value, by name',
+      additionalProperties: {
+        anyOf: [{ type: 'number' }, { type: 'boolean' }, { type: 'string', nullable: true }],
+      },
+    },
+    explanation: { type: 'string', description: 'An English sentence built from the facts' },
+  },
+} as const;
+
+const latenessSchema = {
+  type: 'object',
+  required: ['deadline', 'daysLate', 'late', 'excepted'],
+  properties: {
+    deadline: {
+      type: 'string',
+      format: 'date',
+      description: 'Expected start minus the notice period',
+    },
+    daysLate: {
+      type: 'integer',
+      description: 'Days after the deadline of the first report; 0 when on time',
+    },
+    late: { type: 'boolean' },
+    excepted: { type: 'boolean', description: 'Late, but the cause is marked unforeseeable' },
+  },
+} as const;
+
+const notificationProperties = {
+  id: { type: 'integer' },
+  reference: { type: 'string', example: 'MLD-2026-000123' },
+  organisationId: { type: 'integer' },
+  organisationName: { type: 'string' },
+  status: { type: 'string', enum: [...NOTIFICATION_STATUSES] },
+  version: { type: 'integer', description: 'The current version, from 1' },
+  firstReportedOn: { type: 'string', format: 'date' },
+  unforeseeable: { type: 'boolean' },
+  publicAdvice: { type: 'string' },
+  report: storedReportSchema,
+  products: { type: 'array', items: notificationPackSchema },
+  risk: {
+    type: 'object',
+    required: ['score', 'riskClass', 'factors'],
+    properties: {
+      score: { type: 'number', nullable: true, description: '0-100' },
+      riskClass: { type: 'string', nullable: true, enum: [...RISK_CLASSES, null] },
+      factors: {
+        type: 'array',
+        nullable: true,
+        description: 'Largest contribution first',
+        items: riskFactorSchema,
+      },
+    },
+  },
+  lateness: latenessSchema,
+  updatedAt: { type: 'string', format: 'date-time' },
+} as const;
+const notificationRequired = Object.keys(
+  notificationProperties,
+) as (keyof typeof notificationProperties)[];
+
+const notificationSchema = {
+  type: 'object',
+  required: notificationRequired,
+  properties: notificationProperties,
+} as const;
+
+const fieldChangeSchema = {
+  type: 'object',
+  required: ['field', 'before', 'after'],
+  properties: {
+    field: { type: 'string', enum: [...REPORT_FIELDS] },
+    before: { description: 'The value in the earlier version' },
+    after: { description: 'The value in this version' },
+  },
+} as const;
+
+const updatedNotificationSchema = {
+  type: 'object',
+  required: [...notificationRequired, 'changes'],
+  properties: {
+    ...notificationProperties,
+    changes: { type: 'array', items: fieldChangeSchema },
+  },
+} as const;
+
+const notificationDetailSchema = {
+  type: 'object',
+  required: [...notificationRequired, 'versions', 'events'],
+  properties: {
+    ...notificationProperties,
+    versions: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['version', 'submittedAt', 'submittedBy', 'report', 'changes'],
+        properties: {
+          version: { type: 'integer' },
+          submittedAt: { type: 'string', format: 'date-time' },
+          submittedBy: { type: 'string' },
+          report: storedReportSchema,
+          changes: {
+            type: 'array',
+            description: 'What this version changed from the one before; empty for version 1',
+            items: fieldChangeSchema,
+          },
+        },
+      },
+    },
+    events: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['id', 'at', 'actor', 'actorRole', 'kind', 'fromStatus', 'toStatus', 'body'],
+        properties: {
+          id: { type: 'integer' },
+          at: { type: 'string', format: 'date-time' },
+          actor: { type: 'string' },
+          actorRole: { type: 'string' },
+          kind: { type: 'string', enum: [...NOTIFICATION_EVENT_KINDS] },
+          fromStatus: { type: 'string', nullable: true, enum: [...NOTIFICATION_STATUSES, null] },
+          toStatus: { type: 'string', nullable: true, enum: [...NOTIFICATION_STATUSES, null] },
+          body: { type: 'string' },
+        },
+      },
+    },
+  },
+} as const;
+
+const esmpExportSchema = {
+  type: 'object',
+  required: ['reference', 'rows'],
+  properties: {
+    reference: { type: 'string' },
+    rows: {
+      type: 'array',
+      description: 'One row per pack, keyed by the ESMP data element names',
+      items: {
+        type: 'object',
+        additionalProperties: {
+          anyOf: [{ type: 'string', nullable: true }, { type: 'number' }, { type: 'boolean' }],
+        },
+      },
+    },
+  },
+} as const;
+
+const bulkStatusSchema = {
+  type: 'object',
+  required: ['results'],
+  properties: {
+    results: {
+      type: 'array',
+      description: 'One result per id, in the order sent',
+      items: {
+        type: 'object',
+        required: ['id', 'ok'],
+        properties: {
+          id: { type: 'integer' },
+          ok: { type: 'boolean' },
+          status: {
+            type: 'string',
+            enum: [...NOTIFICATION_STATUSES],
+            description: 'The new status (when ok)',
+          },
+          code: { type: 'string', description: 'The error code (when not ok)' },
+          problem: { type: 'string', description: 'Why it failed (when not ok)' },
+        },
+      },
+    },
+  },
+} as const;
+
+const lateReportSchema = {
+  type: 'object',
+  required: ['from', 'to', 'minimumNoticeMonths', 'byCompany', 'notifications'],
+  properties: {
+    from: { type: 'string', format: 'date' },
+    to: { type: 'string', format: 'date' },
+    minimumNoticeMonths: { type: 'integer' },
+    byCompany: {
+      type: 'array',
+      description: 'Most late first',
+      items: {
+        type: 'object',
+        required: [
+          'organisationId',
+          'organisationName',
+          'notifications',
+          'late',
+          'shareLate',
+          'medianDaysLate',
+          'maxDaysLate',
+        ],
+        properties: {
+          organisationId: { type: 'integer' },
+          organisationName: { type: 'string' },
+          notifications: { type: 'integer' },
+          late: { type: 'integer' },
+          shareLate: { type: 'number', description: '0-1' },
+          medianDaysLate: { type: 'number', nullable: true },
+          maxDaysLate: { type: 'integer' },
+        },
+      },
+    },
+    notifications: {
+      type: 'array',
+      description: 'The late and excepted notifications, most days late first',
+      items: {
+        type: 'object',
+        required: [
+          'id',
+          'reference',
+          'organisationId',
+          'organisationName',
+          'firstReportedOn',
+          'expectedStart',
+          'deadline',
+          'daysLate',
+          'late',
+          'excepted',
+        ],
+        properties: {
+          id: { type: 'integer' },
+          reference: { type: 'string' },
+          organisationId: { type: 'integer' },
+          organisationName: { type: 'string' },
+          firstReportedOn: { type: 'string', format: 'date' },
+          expectedStart: { type: 'string', format: 'date' },
+          deadline: { type: 'string', format: 'date' },
+          daysLate: { type: 'integer' },
+          late: { type: 'boolean' },
+          excepted: { type: 'boolean' },
+        },
+      },
+    },
+  },
+} as const;
+
+const csvContent = { 'text/csv': { schema: { type: 'string' } } } as const;
 
 const bulkReportSchema = {
   ...rowReportSchema,
@@ -153,6 +448,7 @@ export function registerNotificationRoutes(
         headers: idempotencyHeaders,
         body: { ...reportSchema, additionalProperties: true },
         response: {
+          201: notificationSchema,
           400: problemSchema,
           401: problemSchema,
           403: problemSchema,
@@ -186,6 +482,7 @@ export function registerNotificationRoutes(
         headers: idempotencyHeaders,
         body: { ...reportSchema, additionalProperties: true },
         response: {
+          200: updatedNotificationSchema,
           400: problemSchema,
           401: problemSchema,
           403: problemSchema,
@@ -248,7 +545,7 @@ export function registerNotificationRoutes(
             ...pagingQuerySchema,
           },
         },
-        response: { 400: problemSchema, 401: problemSchema },
+        response: { 200: pageSchema(notificationSchema), 400: problemSchema, 401: problemSchema },
       },
     },
     async (request) => {
@@ -283,7 +580,12 @@ export function registerNotificationRoutes(
         summary:
           'One notification with its versions (and what each changed), events, triage and lateness',
         params: idParams,
-        response: { 400: problemSchema, 401: problemSchema, 404: problemSchema },
+        response: {
+          200: notificationDetailSchema,
+          400: problemSchema,
+          401: problemSchema,
+          404: problemSchema,
+        },
       },
     },
     async (request) => getNotification(pool, requireActor(request), request.params.id),
@@ -298,7 +600,15 @@ export function registerNotificationRoutes(
         summary:
           'The notification as the EU shortage platform (ESMP) asks for it, so it is not typed twice',
         params: idParams,
-        response: { 400: problemSchema, 401: problemSchema, 404: problemSchema },
+        response: {
+          200: {
+            description: 'JSON, or CSV (one row per pack) with Accept: text/csv',
+            content: { 'application/json': { schema: esmpExportSchema }, ...csvContent },
+          },
+          400: problemSchema,
+          401: problemSchema,
+          404: problemSchema,
+        },
       },
     },
     async (request, reply) => {
@@ -342,6 +652,7 @@ export function registerNotificationRoutes(
           },
         },
         response: {
+          200: notificationSchema,
           400: problemSchema,
           401: problemSchema,
           403: problemSchema,
@@ -383,7 +694,12 @@ export function registerNotificationRoutes(
             comment: { type: 'string', maxLength: 4000 },
           },
         },
-        response: { 400: problemSchema, 401: problemSchema, 403: problemSchema },
+        response: {
+          200: bulkStatusSchema,
+          400: problemSchema,
+          401: problemSchema,
+          403: problemSchema,
+        },
       },
     },
     async (request) => {
@@ -434,6 +750,7 @@ export function registerNotificationRoutes(
           },
         },
         response: {
+          201: notificationSchema,
           400: problemSchema,
           401: problemSchema,
           403: problemSchema,
@@ -465,6 +782,7 @@ export function registerNotificationRoutes(
           properties: { advice: { type: 'string', maxLength: 4000 } },
         },
         response: {
+          200: notificationSchema,
           400: problemSchema,
           401: problemSchema,
           403: problemSchema,
@@ -497,6 +815,7 @@ export function registerNotificationRoutes(
           },
         },
         response: {
+          200: notificationSchema,
           400: problemSchema,
           401: problemSchema,
           403: problemSchema,
@@ -557,7 +876,15 @@ export function registerNotificationRoutes(
             to: { type: 'string', format: 'date' },
           },
         },
-        response: { 400: problemSchema, 401: problemSchema, 403: problemSchema },
+        response: {
+          200: {
+            description: 'JSON, or CSV (one row per company) with Accept: text/csv',
+            content: { 'application/json': { schema: lateReportSchema }, ...csvContent },
+          },
+          400: problemSchema,
+          401: problemSchema,
+          403: problemSchema,
+        },
       },
     },
     async (request, reply) => {

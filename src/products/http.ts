@@ -5,7 +5,7 @@ import { UserFacingError } from '../kernel/errors.ts';
 import { authorise, requireActor } from '../platform/auth.ts';
 import { pageSchema, paginate, pagingQuerySchema, problemSchema } from '../platform/http-server.ts';
 import { withUploadedFile } from '../platform/upload.ts';
-import { findAlternatives } from './domain/alternatives.ts';
+import { ALTERNATIVE_MATCHES, findAlternatives } from './domain/alternatives.ts';
 import { doseFormByCode } from './domain/pharmaceutical-form.ts';
 import { importProductCatalogue } from './service.ts';
 import { findProduct, listProducts, type ProductRow } from './store/products.store.ts';
@@ -43,6 +43,41 @@ export const productSchema = {
     route: { type: 'string' },
     hospitalOnly: { type: 'boolean' },
     packs: { type: 'array', items: packSchema },
+  },
+} as const;
+
+/** A product of another company that can stand in (see findAlternatives for the rules). */
+export const alternativeSchema = {
+  type: 'object',
+  required: [
+    'productId',
+    'name',
+    'registrationNumber',
+    'mahName',
+    'atc',
+    'strength',
+    'doseForm',
+    'match',
+    'reportedShort',
+  ],
+  properties: {
+    productId: { type: 'integer' },
+    name: { type: 'string' },
+    registrationNumber: { type: 'string' },
+    mahName: { type: 'string' },
+    atc: { type: 'string', nullable: true },
+    strength: { type: 'string' },
+    doseForm: { type: 'string', description: 'EDQM Standard Terms code' },
+    match: {
+      type: 'string',
+      enum: [...ALTERNATIVE_MATCHES],
+      description:
+        'same substance, strength and form; same substance and form; or same ATC level-4 group and form',
+    },
+    reportedShort: {
+      type: 'boolean',
+      description: 'The alternative has an open notification itself',
+    },
   },
 } as const;
 
@@ -178,7 +213,18 @@ export function registerProductRoutes(app: FastifyInstance, pool: pg.Pool): void
           required: ['id'],
           properties: { id: { type: 'integer', minimum: 1 } },
         },
-        response: { 400: problemSchema, 404: problemSchema },
+        response: {
+          200: {
+            type: 'object',
+            required: ['items', 'total'],
+            properties: {
+              items: { type: 'array', description: 'Best match first', items: alternativeSchema },
+              total: { type: 'integer' },
+            },
+          },
+          400: problemSchema,
+          404: problemSchema,
+        },
       },
     },
     async (request) => {

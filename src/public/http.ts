@@ -4,8 +4,11 @@ import type pg from 'pg';
 import { parseAtcCode } from '../kernel/atc.ts';
 import { UserFacingError } from '../kernel/errors.ts';
 import { authorise, requireActor } from '../platform/auth.ts';
-import { paginate, pagingQuerySchema, problemSchema } from '../platform/http-server.ts';
+import { pageSchema, paginate, pagingQuerySchema, problemSchema } from '../platform/http-server.ts';
 import { csvField } from '../platform/output.ts';
+import { CAUSE_CATEGORIES, NOTIFICATION_KINDS } from '../notifications/domain/types.ts';
+import { alternativeSchema } from '../products/http.ts';
+import type { ChangeType, PublicPhase } from './domain/public-shortage.ts';
 import {
   deleteWebhook,
   listWebhooks,
@@ -16,6 +19,116 @@ import {
   type PublicShortage,
   type WebhookOptions,
 } from './service.ts';
+
+/** The phases on the public list; 'resolved' only appears in the Atom feeds. */
+const LISTED_PHASES = ['current', 'expected'] as const satisfies readonly PublicPhase[];
+
+/** Keyed by ChangeType, so a new type cannot be left out of the document. */
+const CHANGE_TYPES: Record<ChangeType, string> = {
+  new: 'confirmed after `since`',
+  changed: 'on the list before and changed since',
+  resolved: 'left the list',
+};
+
+/*
+ * Response schemas. Fastify serialises answers through them and drops every property they do not
+ * list, so each one lists all that the service returns; a field missing here vanishes from the API.
+ */
+const publicShortageSchema = {
+  type: 'object',
+  required: [
+    'reference',
+    'phase',
+    'kind',
+    'expectedStart',
+    'expectedEnd',
+    'causeCategory',
+    'advice',
+    'organisationName',
+    'atc',
+    'substance',
+    'products',
+    'updatedAt',
+  ],
+  properties: {
+    reference: { type: 'string', example: 'MLD-2026-000123' },
+    phase: {
+      type: 'string',
+      enum: [...LISTED_PHASES],
+      description: 'current when it has started, expected when it starts later',
+    },
+    kind: { type: 'string', enum: [...NOTIFICATION_KINDS] },
+    expectedStart: { type: 'string', format: 'date' },
+    expectedEnd: { type: 'string', format: 'date', nullable: true },
+    causeCategory: { type: 'string', enum: [...CAUSE_CATEGORIES] },
+    advice: { type: 'string', description: 'To pharmacists and prescribers; empty when none' },
+    organisationName: { type: 'string', description: 'The marketing-authorisation holder' },
+    atc: { type: 'array', items: { type: 'string' } },
+    substance: {
+      type: 'object',
+      required: ['en', 'nl'],
+      properties: {
+        en: { type: 'string', nullable: true },
+        nl: { type: 'string', nullable: true },
+      },
+    },
+    products: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: [
+          'productId',
+          'registrationNumber',
+          'name',
+          'strength',
+          'doseForm',
+          'packs',
+          'alternatives',
+        ],
+        properties: {
+          productId: { type: 'integer' },
+          registrationNumber: { type: 'string' },
+          name: { type: 'string' },
+          strength: { type: 'string' },
+          doseForm: { type: 'string', description: 'EDQM Standard Terms code' },
+          packs: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['gtin', 'nationalCode', 'description'],
+              properties: {
+                gtin: { type: 'string', nullable: true },
+                nationalCode: {
+                  type: 'string',
+                  nullable: true,
+                  description: 'Z-index number (ZI-nummer)',
+                },
+                description: { type: 'string' },
+              },
+            },
+          },
+          alternatives: { type: 'array', items: alternativeSchema },
+        },
+      },
+    },
+    updatedAt: { type: 'string', format: 'date-time' },
+  },
+} as const;
+
+const WEBHOOK_TOPICS = ['all', 'product', 'substance'] as const;
+
+const webhookProperties = {
+  id: { type: 'integer' },
+  url: { type: 'string' },
+  topic: { type: 'string', enum: [...WEBHOOK_TOPICS] },
+  topicRef: { type: 'string', nullable: true, description: 'Product id or ATC code' },
+  createdAt: { type: 'string', format: 'date-time' },
+} as const;
+
+const atomContent = {
+  description: 'An Atom feed (RFC 4287), newest entry first',
+  content: { 'application/atom+xml': { schema: { type: 'string' } } },
+} as const;
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -68,14 +181,24 @@ export function registerPublicRoutes(
           type: 'object',
           additionalProperties: false,
           properties: {
-            phase: { type: 'string', enum: ['current', 'expected'] },
+            phase: { type: 'string', enum: [...LISTED_PHASES] },
             atc: { type: 'string', pattern: '^[A-Za-z][0-9A-Za-z]{0,6}$' },
             query: { type: 'string', maxLength: 100 },
             reference: { type: 'string', pattern: '^MLD-\\d{4}-\\d{6}$' },
             ...pagingQuerySchema,
           },
         },
-        response: { 400: problemSchema },
+        response: {
+          200: {
+            description:
+              'JSON, or CSV (the whole list, one row per shortage) with Accept: text/csv',
+            content: {
+              'application/json': { schema: pageSchema(publicShortageSchema) },
+              'text/csv': { schema: { type: 'string' } },
+            },
+          },
+          400: problemSchema,
+        },
       },
     },
     async (request, reply) => {
@@ -121,7 +244,45 @@ export function registerPublicRoutes(
             },
           },
         },
-        response: { 400: problemSchema },
+        response: {
+          200: {
+            type: 'object',
+            required: ['since', 'until', 'items'],
+            properties: {
+              since: { type: 'string', format: 'date-time' },
+              until: {
+                type: 'string',
+                format: 'date-time',
+                description: 'The last change listed (since when none): the next call’s since',
+              },
+              items: {
+                type: 'array',
+                description: 'Oldest change first',
+                items: {
+                  type: 'object',
+                  required: ['type', 'changedAt', 'reference', 'shortage'],
+                  properties: {
+                    type: {
+                      type: 'string',
+                      enum: Object.keys(CHANGE_TYPES),
+                      description: Object.entries(CHANGE_TYPES)
+                        .map(([type, meaning]) => `${type}: ${meaning}`)
+                        .join('; '),
+                    },
+                    changedAt: { type: 'string', format: 'date-time' },
+                    reference: { type: 'string' },
+                    shortage: {
+                      ...publicShortageSchema,
+                      nullable: true,
+                      description: 'The entry as it is now; null when resolved',
+                    },
+                  },
+                },
+              },
+            },
+          },
+          400: problemSchema,
+        },
       },
     },
     async (request) => {
@@ -146,7 +307,7 @@ export function registerPublicRoutes(
           required: ['id'],
           properties: { id: { type: 'integer', minimum: 1 } },
         },
-        response: { 400: problemSchema },
+        response: { 200: atomContent, 400: problemSchema },
       },
     },
     async (request, reply) =>
@@ -173,7 +334,7 @@ export function registerPublicRoutes(
           required: ['atc'],
           properties: { atc: { type: 'string', maxLength: 7 } },
         },
-        response: { 400: problemSchema },
+        response: { 200: atomContent, 400: problemSchema },
       },
     },
     async (request, reply) => {
@@ -200,11 +361,26 @@ export function registerPublicRoutes(
           required: ['url', 'topic'],
           properties: {
             url: { type: 'string', maxLength: 2000 },
-            topic: { type: 'string', enum: ['all', 'product', 'substance'] },
+            topic: { type: 'string', enum: [...WEBHOOK_TOPICS] },
             topicRef: { type: 'string', maxLength: 20, description: 'Product id or ATC code' },
           },
         },
-        response: { 400: problemSchema, 401: problemSchema },
+        response: {
+          201: {
+            type: 'object',
+            required: [...Object.keys(webhookProperties), 'secret'],
+            properties: {
+              ...webhookProperties,
+              secret: {
+                type: 'string',
+                description:
+                  'The key that signs the deliveries (Medsupply-Signature); shown only in this answer',
+              },
+            },
+          },
+          400: problemSchema,
+          401: problemSchema,
+        },
       },
     },
     async (request, reply) => {
@@ -217,7 +393,33 @@ export function registerPublicRoutes(
     '/v1/webhook-subscriptions',
     {
       preValidation: authorise(),
-      schema: { tags: ['public'], summary: 'Your webhook subscriptions' },
+      schema: {
+        tags: ['public'],
+        summary: 'Your webhook subscriptions',
+        response: {
+          200: {
+            type: 'object',
+            required: ['items'],
+            properties: {
+              items: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  required: [...Object.keys(webhookProperties), 'active'],
+                  properties: {
+                    ...webhookProperties,
+                    active: {
+                      type: 'boolean',
+                      description: 'False once stopped (DELETE)',
+                    },
+                  },
+                },
+              },
+            },
+          },
+          401: problemSchema,
+        },
+      },
     },
     async (request) => ({
       items: await listWebhooks(pool, requireActor(request)),
@@ -236,7 +438,12 @@ export function registerPublicRoutes(
           required: ['id'],
           properties: { id: { type: 'integer', minimum: 1 } },
         },
-        response: { 400: problemSchema, 401: problemSchema, 404: problemSchema },
+        response: {
+          204: { type: 'null', description: 'Stopped' },
+          400: problemSchema,
+          401: problemSchema,
+          404: problemSchema,
+        },
       },
     },
     async (request, reply) => {

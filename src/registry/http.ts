@@ -12,6 +12,7 @@ import {
   sortRows,
 } from '../platform/http-server.ts';
 import {
+  REGISTERS,
   displayName,
   findSite,
   listCountries,
@@ -318,6 +319,45 @@ export function registerRegistryRoutes(app: FastifyInstance, pool: pg.Pool): voi
       schema: {
         tags: ['registry'],
         summary: 'The imported registers and their provenance (file, hash, rows)',
+        response: {
+          200: {
+            type: 'object',
+            required: ['items'],
+            properties: {
+              items: {
+                type: 'array',
+                description: 'The latest import of each register',
+                items: {
+                  type: 'object',
+                  required: [
+                    'register',
+                    'file',
+                    'sha256',
+                    'importedAt',
+                    'rowsRead',
+                    'rowsImported',
+                    'rowsSkipped',
+                    'rowsRejected',
+                  ],
+                  properties: {
+                    register: {
+                      type: 'string',
+                      enum: [...REGISTERS],
+                      description: 'ulcm is the EU Union list of critical medicines',
+                    },
+                    file: { type: 'string' },
+                    sha256: { type: 'string', description: 'SHA-256 of the imported file, hex' },
+                    importedAt: { type: 'string', format: 'date-time' },
+                    rowsRead: { type: 'integer' },
+                    rowsImported: { type: 'integer' },
+                    rowsSkipped: { type: 'integer' },
+                    rowsRejected: { type: 'integer' },
+                  },
+                },
+              },
+            },
+          },
+        },
       },
     },
     async () => {

@@ -41,7 +41,8 @@ export interface TriageContext {
   readonly foreignShortages: number;
 }
 
-export type RiskClass = 'low' | 'medium' | 'high';
+export const RISK_CLASSES = ['low', 'medium', 'high'] as const;
+export type RiskClass = (typeof RISK_CLASSES)[number];
 
 export interface TriageFactor {
   readonly key: TriageFactorKey;

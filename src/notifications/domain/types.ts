@@ -32,6 +32,16 @@ export const NOTIFICATION_STATUSES = [
 ] as const;
 export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
 
+/** What can happen on a notification's timeline (the notification_event.kind check). */
+export const NOTIFICATION_EVENT_KINDS = [
+  'update',
+  'status_change',
+  'comment',
+  'information_request',
+  'advice',
+] as const;
+export type NotificationEventKind = (typeof NOTIFICATION_EVENT_KINDS)[number];
+
 /** What a company reports, in one version. Dates are ISO calendar dates (YYYY-MM-DD). */
 export interface NotificationReport {
   /** The company's own reference for the notification, if it keeps one. */

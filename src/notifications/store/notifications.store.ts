@@ -1,7 +1,11 @@
 /** All SQL of the notifications capability. */
 import type pg from 'pg';
 import type { TriageResult } from '../domain/triage.ts';
-import type { NotificationReport, NotificationStatus } from '../domain/types.ts';
+import type {
+  NotificationEventKind,
+  NotificationReport,
+  NotificationStatus,
+} from '../domain/types.ts';
 
 type Db = pg.Pool | pg.PoolClient;
 
@@ -107,7 +111,7 @@ export async function insertEvent(
     notificationId: number;
     actor: string;
     actorRole: string;
-    kind: 'status_change' | 'comment' | 'information_request' | 'update' | 'advice';
+    kind: NotificationEventKind;
     fromStatus?: string | null;
     toStatus?: string | null;
     body?: string;
@@ -271,9 +275,9 @@ export interface EventRow {
   at: Date;
   actor: string;
   actor_role: string;
-  kind: string;
-  from_status: string | null;
-  to_status: string | null;
+  kind: NotificationEventKind;
+  from_status: NotificationStatus | null;
+  to_status: NotificationStatus | null;
   body: string;
 }
 

@@ -16,8 +16,13 @@ export interface CatalogueProduct {
   readonly marketedPacks: number;
 }
 
-export type AlternativeMatch =
-  'same-substance-strength-form' | 'same-substance-form' | 'same-atc4-form';
+/** Best match first. */
+export const ALTERNATIVE_MATCHES = [
+  'same-substance-strength-form',
+  'same-substance-form',
+  'same-atc4-form',
+] as const;
+export type AlternativeMatch = (typeof ALTERNATIVE_MATCHES)[number];
 
 export interface Alternative<T extends CatalogueProduct> {
   readonly product: T;

@@ -2426,7 +2426,27 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              /** @description The latest import of each register */
+              items: {
+                /**
+                 * @description ulcm is the EU Union list of critical medicines
+                 * @enum {string}
+                 */
+                register: 'ulcm' | 'epar' | 'bfarm' | 'hpra' | 'cep';
+                file: string;
+                /** @description SHA-256 of the imported file, hex */
+                sha256: string;
+                /** Format: date-time */
+                importedAt: string;
+                rowsRead: number;
+                rowsImported: number;
+                rowsSkipped: number;
+                rowsRejected: number;
+              }[];
+            };
+          };
         };
       };
     };
@@ -2627,7 +2647,65 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              /** @description null until a critical list is imported */
+              criticalListVersion: string | null;
+              criticalCodes: number;
+              /** @description Critical codes some register links to a site */
+              analysedCodes: number;
+              singleCountry: number;
+              singleSite: number;
+              codesWithoutSites: string[];
+              hhiByChapter: {
+                /** @description ATC level 1 */
+                chapter: string;
+                name: {
+                  en: string;
+                  nl: string;
+                };
+                codes: number;
+                /** @description Codes per HHI band */
+                bands: {
+                  low: number;
+                  moderate: number;
+                  high: number;
+                };
+                medianHhi: number | null;
+              }[];
+              mostConcentrated: {
+                atc: string;
+                name: string | null;
+                /** @description Names by language; nl is derived from the English name where no register has it */
+                names?: {
+                  en?: string;
+                  de?: string;
+                  nl?: string;
+                };
+                /** @enum {string} */
+                source: 'epar' | 'bfarm' | 'hpra' | 'cep' | 'all';
+                sites: number;
+                countries: number;
+                /** @description Country HHI, 0-10,000 */
+                hhi: number;
+                /** @description 10,000 / HHI */
+                effectiveCountries: number;
+                shareChina: number;
+                shareIndia: number;
+                shareEuEea: number;
+                singleCountry: boolean;
+                singleSite: boolean;
+                /** @description 1 = active-substance sites counted, 2 = finished-product sites, null = all */
+                stepUsed: number | null;
+                critical: boolean;
+              }[];
+              sitesByCountry: {
+                country: string;
+                sites: number;
+                codes: number;
+              }[];
+            };
+          };
         };
       };
     };
@@ -2658,6 +2736,76 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @example J01CA04 */
+              atc: string;
+              name: string | null;
+              /** @description Names by language; nl is derived from the English name where no register has it */
+              names: {
+                en?: string;
+                de?: string;
+                nl?: string;
+              };
+              critical: boolean;
+              criticalListVersion: string | null;
+              /** @description ATC levels 1 to 5 */
+              lineage: {
+                code: string;
+                level: number;
+                name: string | null;
+                /** @description Names by language; nl is derived from the English name where no register has it */
+                names: {
+                  en?: string;
+                  de?: string;
+                  nl?: string;
+                };
+              }[];
+              /** @description One row per register that has the code, and one for all registers */
+              vulnerability: {
+                atc: string;
+                name: string | null;
+                /** @description Names by language; nl is derived from the English name where no register has it */
+                names?: {
+                  en?: string;
+                  de?: string;
+                  nl?: string;
+                };
+                /** @enum {string} */
+                source: 'epar' | 'bfarm' | 'hpra' | 'cep' | 'all';
+                sites: number;
+                countries: number;
+                /** @description Country HHI, 0-10,000 */
+                hhi: number;
+                /** @description 10,000 / HHI */
+                effectiveCountries: number;
+                shareChina: number;
+                shareIndia: number;
+                shareEuEea: number;
+                singleCountry: boolean;
+                singleSite: boolean;
+                /** @description 1 = active-substance sites counted, 2 = finished-product sites, null = all */
+                stepUsed: number | null;
+                critical: boolean;
+              }[];
+              sitesByCountry: {
+                /** @enum {string} */
+                source: 'epar' | 'bfarm' | 'hpra' | 'cep';
+                country: string;
+                /** @description Active-substance sites */
+                step1: number;
+                /** @description Finished-product sites */
+                step2: number;
+                unknownStep: number;
+              }[];
+            };
+          };
+        };
         /** @description RFC 9457 problem details */
         400: {
           headers: {
@@ -2734,6 +2882,39 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              atc: string;
+              /** @enum {string} */
+              source: 'epar' | 'bfarm' | 'hpra' | 'cep' | 'all';
+              /** @description 1 = active-substance sites counted, 2 = finished-product sites, null = all */
+              stepUsed: number | null;
+              sites: {
+                id: number;
+                name: string;
+                city: string | null;
+                country: string;
+                /** @enum {string} */
+                source: 'epar' | 'bfarm' | 'hpra' | 'cep';
+                steps: (number | null)[];
+                /** @description Counted in the figures */
+                counted: boolean;
+                /** @description False when only withdrawn, expired or suspended CEPs link it */
+                current: boolean;
+              }[];
+              /** @description Counted sites per country, most first */
+              countries: {
+                country: string;
+                sites: number;
+              }[];
+            };
+          };
+        };
         /** @description RFC 9457 problem details */
         400: {
           headers: {
@@ -3234,6 +3415,35 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Best match first */
+              items: {
+                productId: number;
+                name: string;
+                registrationNumber: string;
+                mahName: string;
+                atc: string | null;
+                strength: string;
+                /** @description EDQM Standard Terms code */
+                doseForm: string;
+                /**
+                 * @description same substance, strength and form; same substance and form; or same ATC level-4 group and form
+                 * @enum {string}
+                 */
+                match: 'same-substance-strength-form' | 'same-substance-form' | 'same-atc4-form';
+                /** @description The alternative has an open notification itself */
+                reportedShort: boolean;
+              }[];
+              total: number;
+            };
+          };
+        };
         /** @description RFC 9457 problem details */
         400: {
           headers: {
@@ -3459,6 +3669,135 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: number;
+                /** @example MLD-2026-000123 */
+                reference: string;
+                organisationId: number;
+                organisationName: string;
+                /** @enum {string} */
+                status:
+                  | 'submitted'
+                  | 'triaged'
+                  | 'confirmed_shortage'
+                  | 'no_shortage'
+                  | 'withdrawn'
+                  | 'resolved';
+                /** @description The current version, from 1 */
+                version: number;
+                /** Format: date */
+                firstReportedOn: string;
+                unforeseeable: boolean;
+                publicAdvice: string;
+                /** @description A notification report. Fields line up with what the EU shortage platform (ESMP) asks of marketing-authorisation holders; see GET /v1/notifications/{id}/esmp-export. */
+                report: {
+                  /** @description The company's own reference; unique per company */
+                  companyReference: string | null;
+                  /** @enum {string} */
+                  kind: 'shortage' | 'quality_defect' | 'discontinuation';
+                  packIds: number[];
+                  /** Format: date */
+                  expectedStart: string;
+                  /** Format: date */
+                  expectedEnd: string | null;
+                  /** @enum {string} */
+                  causeCategory:
+                    | 'production'
+                    | 'active_substance'
+                    | 'quality_gmp'
+                    | 'increased_demand'
+                    | 'logistics_distribution'
+                    | 'business_decision'
+                    | 'regulatory'
+                    | 'other';
+                  causeText: string;
+                  /** @description Stock in the country, in weeks of normal demand */
+                  stockWeeks: number;
+                  marketSharePercent: number;
+                  /** @description Partial supply continues */
+                  partialSupply: boolean;
+                  /** @description The company has other products that can stand in */
+                  ownAlternatives: boolean;
+                  /** @description Other companies have products that can stand in */
+                  otherAlternatives: boolean;
+                  /** @enum {string} */
+                  patientImpact: 'low' | 'medium' | 'high';
+                  patientImpactText: string;
+                  mitigationText: string;
+                };
+                products: {
+                  productId: number;
+                  registrationNumber: string;
+                  name: string;
+                  atc: string | null;
+                  /** @description EDQM Standard Terms code */
+                  doseForm: string;
+                  strength: string;
+                  packId: number;
+                  gtin: string | null;
+                  /** @description Z-index number (ZI-nummer) */
+                  nationalCode: string | null;
+                  description: string;
+                }[];
+                risk: {
+                  /** @description 0-100 */
+                  score: number | null;
+                  /** @enum {string|null} */
+                  riskClass: 'low' | 'medium' | 'high' | null;
+                  /** @description Largest contribution first */
+                  factors:
+                    | {
+                        /** @enum {string} */
+                        key:
+                          | 'criticalList'
+                          | 'alternatives'
+                          | 'stockCover'
+                          | 'marketShare'
+                          | 'hospitalRelevance'
+                          | 'concentration'
+                          | 'shortAbroad';
+                        /** @description 0-1: how strongly this factor signals risk */
+                        value: number;
+                        weight: number;
+                        /** @description value × weight, rounded to one decimal */
+                        points: number;
+                        /** @description The facts behind the value, by name */
+                        facts: {
+                          [key: string]: number | boolean | (string | null);
+                        };
+                        /** @description An English sentence built from the facts */
+                        explanation: string;
+                      }[]
+                    | null;
+                };
+                lateness: {
+                  /**
+                   * Format: date
+                   * @description Expected start minus the notice period
+                   */
+                  deadline: string;
+                  /** @description Days after the deadline of the first report; 0 when on time */
+                  daysLate: number;
+                  late: boolean;
+                  /** @description Late, but the cause is marked unforeseeable */
+                  excepted: boolean;
+                };
+                /** Format: date-time */
+                updatedAt: string;
+              }[];
+              total: number;
+              page: number;
+              pageSize: number;
+            };
+          };
+        };
         /** @description RFC 9457 problem details */
         400: {
           headers: {
@@ -3558,6 +3897,130 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              /** @example MLD-2026-000123 */
+              reference: string;
+              organisationId: number;
+              organisationName: string;
+              /** @enum {string} */
+              status:
+                | 'submitted'
+                | 'triaged'
+                | 'confirmed_shortage'
+                | 'no_shortage'
+                | 'withdrawn'
+                | 'resolved';
+              /** @description The current version, from 1 */
+              version: number;
+              /** Format: date */
+              firstReportedOn: string;
+              unforeseeable: boolean;
+              publicAdvice: string;
+              /** @description A notification report. Fields line up with what the EU shortage platform (ESMP) asks of marketing-authorisation holders; see GET /v1/notifications/{id}/esmp-export. */
+              report: {
+                /** @description The company's own reference; unique per company */
+                companyReference: string | null;
+                /** @enum {string} */
+                kind: 'shortage' | 'quality_defect' | 'discontinuation';
+                packIds: number[];
+                /** Format: date */
+                expectedStart: string;
+                /** Format: date */
+                expectedEnd: string | null;
+                /** @enum {string} */
+                causeCategory:
+                  | 'production'
+                  | 'active_substance'
+                  | 'quality_gmp'
+                  | 'increased_demand'
+                  | 'logistics_distribution'
+                  | 'business_decision'
+                  | 'regulatory'
+                  | 'other';
+                causeText: string;
+                /** @description Stock in the country, in weeks of normal demand */
+                stockWeeks: number;
+                marketSharePercent: number;
+                /** @description Partial supply continues */
+                partialSupply: boolean;
+                /** @description The company has other products that can stand in */
+                ownAlternatives: boolean;
+                /** @description Other companies have products that can stand in */
+                otherAlternatives: boolean;
+                /** @enum {string} */
+                patientImpact: 'low' | 'medium' | 'high';
+                patientImpactText: string;
+                mitigationText: string;
+              };
+              products: {
+                productId: number;
+                registrationNumber: string;
+                name: string;
+                atc: string | null;
+                /** @description EDQM Standard Terms code */
+                doseForm: string;
+                strength: string;
+                packId: number;
+                gtin: string | null;
+                /** @description Z-index number (ZI-nummer) */
+                nationalCode: string | null;
+                description: string;
+              }[];
+              risk: {
+                /** @description 0-100 */
+                score: number | null;
+                /** @enum {string|null} */
+                riskClass: 'low' | 'medium' | 'high' | null;
+                /** @description Largest contribution first */
+                factors:
+                  | {
+                      /** @enum {string} */
+                      key:
+                        | 'criticalList'
+                        | 'alternatives'
+                        | 'stockCover'
+                        | 'marketShare'
+                        | 'hospitalRelevance'
+                        | 'concentration'
+                        | 'shortAbroad';
+                      /** @description 0-1: how strongly this factor signals risk */
+                      value: number;
+                      weight: number;
+                      /** @description value × weight, rounded to one decimal */
+                      points: number;
+                      /** @description The facts behind the value, by name */
+                      facts: {
+                        [key: string]: number | boolean | (string | null);
+                      };
+                      /** @description An English sentence built from the facts */
+                      explanation: string;
+                    }[]
+                  | null;
+              };
+              lateness: {
+                /**
+                 * Format: date
+                 * @description Expected start minus the notice period
+                 */
+                deadline: string;
+                /** @description Days after the deadline of the first report; 0 when on time */
+                daysLate: number;
+                late: boolean;
+                /** @description Late, but the cause is marked unforeseeable */
+                excepted: boolean;
+              };
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
         /** @description RFC 9457 problem details */
         400: {
           headers: {
@@ -3736,6 +4199,153 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              /** @example MLD-2026-000123 */
+              reference: string;
+              organisationId: number;
+              organisationName: string;
+              /** @enum {string} */
+              status:
+                | 'submitted'
+                | 'triaged'
+                | 'confirmed_shortage'
+                | 'no_shortage'
+                | 'withdrawn'
+                | 'resolved';
+              /** @description The current version, from 1 */
+              version: number;
+              /** Format: date */
+              firstReportedOn: string;
+              unforeseeable: boolean;
+              publicAdvice: string;
+              /** @description A notification report. Fields line up with what the EU shortage platform (ESMP) asks of marketing-authorisation holders; see GET /v1/notifications/{id}/esmp-export. */
+              report: {
+                /** @description The company's own reference; unique per company */
+                companyReference: string | null;
+                /** @enum {string} */
+                kind: 'shortage' | 'quality_defect' | 'discontinuation';
+                packIds: number[];
+                /** Format: date */
+                expectedStart: string;
+                /** Format: date */
+                expectedEnd: string | null;
+                /** @enum {string} */
+                causeCategory:
+                  | 'production'
+                  | 'active_substance'
+                  | 'quality_gmp'
+                  | 'increased_demand'
+                  | 'logistics_distribution'
+                  | 'business_decision'
+                  | 'regulatory'
+                  | 'other';
+                causeText: string;
+                /** @description Stock in the country, in weeks of normal demand */
+                stockWeeks: number;
+                marketSharePercent: number;
+                /** @description Partial supply continues */
+                partialSupply: boolean;
+                /** @description The company has other products that can stand in */
+                ownAlternatives: boolean;
+                /** @description Other companies have products that can stand in */
+                otherAlternatives: boolean;
+                /** @enum {string} */
+                patientImpact: 'low' | 'medium' | 'high';
+                patientImpactText: string;
+                mitigationText: string;
+              };
+              products: {
+                productId: number;
+                registrationNumber: string;
+                name: string;
+                atc: string | null;
+                /** @description EDQM Standard Terms code */
+                doseForm: string;
+                strength: string;
+                packId: number;
+                gtin: string | null;
+                /** @description Z-index number (ZI-nummer) */
+                nationalCode: string | null;
+                description: string;
+              }[];
+              risk: {
+                /** @description 0-100 */
+                score: number | null;
+                /** @enum {string|null} */
+                riskClass: 'low' | 'medium' | 'high' | null;
+                /** @description Largest contribution first */
+                factors:
+                  | {
+                      /** @enum {string} */
+                      key:
+                        | 'criticalList'
+                        | 'alternatives'
+                        | 'stockCover'
+                        | 'marketShare'
+                        | 'hospitalRelevance'
+                        | 'concentration'
+                        | 'shortAbroad';
+                      /** @description 0-1: how strongly this factor signals risk */
+                      value: number;
+                      weight: number;
+                      /** @description value × weight, rounded to one decimal */
+                      points: number;
+                      /** @description The facts behind the value, by name */
+                      facts: {
+                        [key: string]: number | boolean | (string | null);
+                      };
+                      /** @description An English sentence built from the facts */
+                      explanation: string;
+                    }[]
+                  | null;
+              };
+              lateness: {
+                /**
+                 * Format: date
+                 * @description Expected start minus the notice period
+                 */
+                deadline: string;
+                /** @description Days after the deadline of the first report; 0 when on time */
+                daysLate: number;
+                late: boolean;
+                /** @description Late, but the cause is marked unforeseeable */
+                excepted: boolean;
+              };
+              /** Format: date-time */
+              updatedAt: string;
+              changes: {
+                /** @enum {string} */
+                field:
+                  | 'companyReference'
+                  | 'kind'
+                  | 'packIds'
+                  | 'expectedStart'
+                  | 'expectedEnd'
+                  | 'causeCategory'
+                  | 'causeText'
+                  | 'stockWeeks'
+                  | 'marketSharePercent'
+                  | 'partialSupply'
+                  | 'ownAlternatives'
+                  | 'otherAlternatives'
+                  | 'patientImpact'
+                  | 'patientImpactText'
+                  | 'mitigationText';
+                /** @description The value in the earlier version */
+                before: unknown;
+                /** @description The value in this version */
+                after: unknown;
+              }[];
+            };
+          };
+        };
         /** @description RFC 9457 problem details */
         400: {
           headers: {
@@ -3868,6 +4478,224 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              /** @example MLD-2026-000123 */
+              reference: string;
+              organisationId: number;
+              organisationName: string;
+              /** @enum {string} */
+              status:
+                | 'submitted'
+                | 'triaged'
+                | 'confirmed_shortage'
+                | 'no_shortage'
+                | 'withdrawn'
+                | 'resolved';
+              /** @description The current version, from 1 */
+              version: number;
+              /** Format: date */
+              firstReportedOn: string;
+              unforeseeable: boolean;
+              publicAdvice: string;
+              /** @description A notification report. Fields line up with what the EU shortage platform (ESMP) asks of marketing-authorisation holders; see GET /v1/notifications/{id}/esmp-export. */
+              report: {
+                /** @description The company's own reference; unique per company */
+                companyReference: string | null;
+                /** @enum {string} */
+                kind: 'shortage' | 'quality_defect' | 'discontinuation';
+                packIds: number[];
+                /** Format: date */
+                expectedStart: string;
+                /** Format: date */
+                expectedEnd: string | null;
+                /** @enum {string} */
+                causeCategory:
+                  | 'production'
+                  | 'active_substance'
+                  | 'quality_gmp'
+                  | 'increased_demand'
+                  | 'logistics_distribution'
+                  | 'business_decision'
+                  | 'regulatory'
+                  | 'other';
+                causeText: string;
+                /** @description Stock in the country, in weeks of normal demand */
+                stockWeeks: number;
+                marketSharePercent: number;
+                /** @description Partial supply continues */
+                partialSupply: boolean;
+                /** @description The company has other products that can stand in */
+                ownAlternatives: boolean;
+                /** @description Other companies have products that can stand in */
+                otherAlternatives: boolean;
+                /** @enum {string} */
+                patientImpact: 'low' | 'medium' | 'high';
+                patientImpactText: string;
+                mitigationText: string;
+              };
+              products: {
+                productId: number;
+                registrationNumber: string;
+                name: string;
+                atc: string | null;
+                /** @description EDQM Standard Terms code */
+                doseForm: string;
+                strength: string;
+                packId: number;
+                gtin: string | null;
+                /** @description Z-index number (ZI-nummer) */
+                nationalCode: string | null;
+                description: string;
+              }[];
+              risk: {
+                /** @description 0-100 */
+                score: number | null;
+                /** @enum {string|null} */
+                riskClass: 'low' | 'medium' | 'high' | null;
+                /** @description Largest contribution first */
+                factors:
+                  | {
+                      /** @enum {string} */
+                      key:
+                        | 'criticalList'
+                        | 'alternatives'
+                        | 'stockCover'
+                        | 'marketShare'
+                        | 'hospitalRelevance'
+                        | 'concentration'
+                        | 'shortAbroad';
+                      /** @description 0-1: how strongly this factor signals risk */
+                      value: number;
+                      weight: number;
+                      /** @description value × weight, rounded to one decimal */
+                      points: number;
+                      /** @description The facts behind the value, by name */
+                      facts: {
+                        [key: string]: number | boolean | (string | null);
+                      };
+                      /** @description An English sentence built from the facts */
+                      explanation: string;
+                    }[]
+                  | null;
+              };
+              lateness: {
+                /**
+                 * Format: date
+                 * @description Expected start minus the notice period
+                 */
+                deadline: string;
+                /** @description Days after the deadline of the first report; 0 when on time */
+                daysLate: number;
+                late: boolean;
+                /** @description Late, but the cause is marked unforeseeable */
+                excepted: boolean;
+              };
+              /** Format: date-time */
+              updatedAt: string;
+              versions: {
+                version: number;
+                /** Format: date-time */
+                submittedAt: string;
+                submittedBy: string;
+                /** @description A notification report. Fields line up with what the EU shortage platform (ESMP) asks of marketing-authorisation holders; see GET /v1/notifications/{id}/esmp-export. */
+                report: {
+                  /** @description The company's own reference; unique per company */
+                  companyReference: string | null;
+                  /** @enum {string} */
+                  kind: 'shortage' | 'quality_defect' | 'discontinuation';
+                  packIds: number[];
+                  /** Format: date */
+                  expectedStart: string;
+                  /** Format: date */
+                  expectedEnd: string | null;
+                  /** @enum {string} */
+                  causeCategory:
+                    | 'production'
+                    | 'active_substance'
+                    | 'quality_gmp'
+                    | 'increased_demand'
+                    | 'logistics_distribution'
+                    | 'business_decision'
+                    | 'regulatory'
+                    | 'other';
+                  causeText: string;
+                  /** @description Stock in the country, in weeks of normal demand */
+                  stockWeeks: number;
+                  marketSharePercent: number;
+                  /** @description Partial supply continues */
+                  partialSupply: boolean;
+                  /** @description The company has other products that can stand in */
+                  ownAlternatives: boolean;
+                  /** @description Other companies have products that can stand in */
+                  otherAlternatives: boolean;
+                  /** @enum {string} */
+                  patientImpact: 'low' | 'medium' | 'high';
+                  patientImpactText: string;
+                  mitigationText: string;
+                };
+                /** @description What this version changed from the one before; empty for version 1 */
+                changes: {
+                  /** @enum {string} */
+                  field:
+                    | 'companyReference'
+                    | 'kind'
+                    | 'packIds'
+                    | 'expectedStart'
+                    | 'expectedEnd'
+                    | 'causeCategory'
+                    | 'causeText'
+                    | 'stockWeeks'
+                    | 'marketSharePercent'
+                    | 'partialSupply'
+                    | 'ownAlternatives'
+                    | 'otherAlternatives'
+                    | 'patientImpact'
+                    | 'patientImpactText'
+                    | 'mitigationText';
+                  /** @description The value in the earlier version */
+                  before: unknown;
+                  /** @description The value in this version */
+                  after: unknown;
+                }[];
+              }[];
+              events: {
+                id: number;
+                /** Format: date-time */
+                at: string;
+                actor: string;
+                actorRole: string;
+                /** @enum {string} */
+                kind: 'update' | 'status_change' | 'comment' | 'information_request' | 'advice';
+                /** @enum {string|null} */
+                fromStatus:
+                  | 'submitted'
+                  | 'triaged'
+                  | 'confirmed_shortage'
+                  | 'no_shortage'
+                  | 'withdrawn'
+                  | 'resolved'
+                  | null;
+                /** @enum {string|null} */
+                toStatus:
+                  | 'submitted'
+                  | 'triaged'
+                  | 'confirmed_shortage'
+                  | 'no_shortage'
+                  | 'withdrawn'
+                  | 'resolved'
+                  | null;
+                body: string;
+              }[];
+            };
+          };
+        };
         /** @description RFC 9457 problem details */
         400: {
           headers: {
@@ -3960,6 +4788,22 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description JSON, or CSV (one row per pack) with Accept: text/csv */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              reference: string;
+              /** @description One row per pack, keyed by the ESMP data element names */
+              rows: {
+                [key: string]: (string | null) | number | boolean;
+              }[];
+            };
+            'text/csv': string;
+          };
+        };
         /** @description RFC 9457 problem details */
         400: {
           headers: {
@@ -4068,6 +4912,130 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              /** @example MLD-2026-000123 */
+              reference: string;
+              organisationId: number;
+              organisationName: string;
+              /** @enum {string} */
+              status:
+                | 'submitted'
+                | 'triaged'
+                | 'confirmed_shortage'
+                | 'no_shortage'
+                | 'withdrawn'
+                | 'resolved';
+              /** @description The current version, from 1 */
+              version: number;
+              /** Format: date */
+              firstReportedOn: string;
+              unforeseeable: boolean;
+              publicAdvice: string;
+              /** @description A notification report. Fields line up with what the EU shortage platform (ESMP) asks of marketing-authorisation holders; see GET /v1/notifications/{id}/esmp-export. */
+              report: {
+                /** @description The company's own reference; unique per company */
+                companyReference: string | null;
+                /** @enum {string} */
+                kind: 'shortage' | 'quality_defect' | 'discontinuation';
+                packIds: number[];
+                /** Format: date */
+                expectedStart: string;
+                /** Format: date */
+                expectedEnd: string | null;
+                /** @enum {string} */
+                causeCategory:
+                  | 'production'
+                  | 'active_substance'
+                  | 'quality_gmp'
+                  | 'increased_demand'
+                  | 'logistics_distribution'
+                  | 'business_decision'
+                  | 'regulatory'
+                  | 'other';
+                causeText: string;
+                /** @description Stock in the country, in weeks of normal demand */
+                stockWeeks: number;
+                marketSharePercent: number;
+                /** @description Partial supply continues */
+                partialSupply: boolean;
+                /** @description The company has other products that can stand in */
+                ownAlternatives: boolean;
+                /** @description Other companies have products that can stand in */
+                otherAlternatives: boolean;
+                /** @enum {string} */
+                patientImpact: 'low' | 'medium' | 'high';
+                patientImpactText: string;
+                mitigationText: string;
+              };
+              products: {
+                productId: number;
+                registrationNumber: string;
+                name: string;
+                atc: string | null;
+                /** @description EDQM Standard Terms code */
+                doseForm: string;
+                strength: string;
+                packId: number;
+                gtin: string | null;
+                /** @description Z-index number (ZI-nummer) */
+                nationalCode: string | null;
+                description: string;
+              }[];
+              risk: {
+                /** @description 0-100 */
+                score: number | null;
+                /** @enum {string|null} */
+                riskClass: 'low' | 'medium' | 'high' | null;
+                /** @description Largest contribution first */
+                factors:
+                  | {
+                      /** @enum {string} */
+                      key:
+                        | 'criticalList'
+                        | 'alternatives'
+                        | 'stockCover'
+                        | 'marketShare'
+                        | 'hospitalRelevance'
+                        | 'concentration'
+                        | 'shortAbroad';
+                      /** @description 0-1: how strongly this factor signals risk */
+                      value: number;
+                      weight: number;
+                      /** @description value × weight, rounded to one decimal */
+                      points: number;
+                      /** @description The facts behind the value, by name */
+                      facts: {
+                        [key: string]: number | boolean | (string | null);
+                      };
+                      /** @description An English sentence built from the facts */
+                      explanation: string;
+                    }[]
+                  | null;
+              };
+              lateness: {
+                /**
+                 * Format: date
+                 * @description Expected start minus the notice period
+                 */
+                deadline: string;
+                /** @description Days after the deadline of the first report; 0 when on time */
+                daysLate: number;
+                late: boolean;
+                /** @description Late, but the cause is marked unforeseeable */
+                excepted: boolean;
+              };
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
         /** @description RFC 9457 problem details */
         400: {
           headers: {
@@ -4215,6 +5183,36 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description One result per id, in the order sent */
+              results: {
+                id: number;
+                ok: boolean;
+                /**
+                 * @description The new status (when ok)
+                 * @enum {string}
+                 */
+                status?:
+                  | 'submitted'
+                  | 'triaged'
+                  | 'confirmed_shortage'
+                  | 'no_shortage'
+                  | 'withdrawn'
+                  | 'resolved';
+                /** @description The error code (when not ok) */
+                code?: string;
+                /** @description Why it failed (when not ok) */
+                problem?: string;
+              }[];
+            };
+          };
+        };
         /** @description RFC 9457 problem details */
         400: {
           headers: {
@@ -4318,6 +5316,130 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              /** @example MLD-2026-000123 */
+              reference: string;
+              organisationId: number;
+              organisationName: string;
+              /** @enum {string} */
+              status:
+                | 'submitted'
+                | 'triaged'
+                | 'confirmed_shortage'
+                | 'no_shortage'
+                | 'withdrawn'
+                | 'resolved';
+              /** @description The current version, from 1 */
+              version: number;
+              /** Format: date */
+              firstReportedOn: string;
+              unforeseeable: boolean;
+              publicAdvice: string;
+              /** @description A notification report. Fields line up with what the EU shortage platform (ESMP) asks of marketing-authorisation holders; see GET /v1/notifications/{id}/esmp-export. */
+              report: {
+                /** @description The company's own reference; unique per company */
+                companyReference: string | null;
+                /** @enum {string} */
+                kind: 'shortage' | 'quality_defect' | 'discontinuation';
+                packIds: number[];
+                /** Format: date */
+                expectedStart: string;
+                /** Format: date */
+                expectedEnd: string | null;
+                /** @enum {string} */
+                causeCategory:
+                  | 'production'
+                  | 'active_substance'
+                  | 'quality_gmp'
+                  | 'increased_demand'
+                  | 'logistics_distribution'
+                  | 'business_decision'
+                  | 'regulatory'
+                  | 'other';
+                causeText: string;
+                /** @description Stock in the country, in weeks of normal demand */
+                stockWeeks: number;
+                marketSharePercent: number;
+                /** @description Partial supply continues */
+                partialSupply: boolean;
+                /** @description The company has other products that can stand in */
+                ownAlternatives: boolean;
+                /** @description Other companies have products that can stand in */
+                otherAlternatives: boolean;
+                /** @enum {string} */
+                patientImpact: 'low' | 'medium' | 'high';
+                patientImpactText: string;
+                mitigationText: string;
+              };
+              products: {
+                productId: number;
+                registrationNumber: string;
+                name: string;
+                atc: string | null;
+                /** @description EDQM Standard Terms code */
+                doseForm: string;
+                strength: string;
+                packId: number;
+                gtin: string | null;
+                /** @description Z-index number (ZI-nummer) */
+                nationalCode: string | null;
+                description: string;
+              }[];
+              risk: {
+                /** @description 0-100 */
+                score: number | null;
+                /** @enum {string|null} */
+                riskClass: 'low' | 'medium' | 'high' | null;
+                /** @description Largest contribution first */
+                factors:
+                  | {
+                      /** @enum {string} */
+                      key:
+                        | 'criticalList'
+                        | 'alternatives'
+                        | 'stockCover'
+                        | 'marketShare'
+                        | 'hospitalRelevance'
+                        | 'concentration'
+                        | 'shortAbroad';
+                      /** @description 0-1: how strongly this factor signals risk */
+                      value: number;
+                      weight: number;
+                      /** @description value × weight, rounded to one decimal */
+                      points: number;
+                      /** @description The facts behind the value, by name */
+                      facts: {
+                        [key: string]: number | boolean | (string | null);
+                      };
+                      /** @description An English sentence built from the facts */
+                      explanation: string;
+                    }[]
+                  | null;
+              };
+              lateness: {
+                /**
+                 * Format: date
+                 * @description Expected start minus the notice period
+                 */
+                deadline: string;
+                /** @description Days after the deadline of the first report; 0 when on time */
+                daysLate: number;
+                late: boolean;
+                /** @description Late, but the cause is marked unforeseeable */
+                excepted: boolean;
+              };
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
         /** @description RFC 9457 problem details */
         400: {
           headers: {
@@ -4436,6 +5558,130 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              /** @example MLD-2026-000123 */
+              reference: string;
+              organisationId: number;
+              organisationName: string;
+              /** @enum {string} */
+              status:
+                | 'submitted'
+                | 'triaged'
+                | 'confirmed_shortage'
+                | 'no_shortage'
+                | 'withdrawn'
+                | 'resolved';
+              /** @description The current version, from 1 */
+              version: number;
+              /** Format: date */
+              firstReportedOn: string;
+              unforeseeable: boolean;
+              publicAdvice: string;
+              /** @description A notification report. Fields line up with what the EU shortage platform (ESMP) asks of marketing-authorisation holders; see GET /v1/notifications/{id}/esmp-export. */
+              report: {
+                /** @description The company's own reference; unique per company */
+                companyReference: string | null;
+                /** @enum {string} */
+                kind: 'shortage' | 'quality_defect' | 'discontinuation';
+                packIds: number[];
+                /** Format: date */
+                expectedStart: string;
+                /** Format: date */
+                expectedEnd: string | null;
+                /** @enum {string} */
+                causeCategory:
+                  | 'production'
+                  | 'active_substance'
+                  | 'quality_gmp'
+                  | 'increased_demand'
+                  | 'logistics_distribution'
+                  | 'business_decision'
+                  | 'regulatory'
+                  | 'other';
+                causeText: string;
+                /** @description Stock in the country, in weeks of normal demand */
+                stockWeeks: number;
+                marketSharePercent: number;
+                /** @description Partial supply continues */
+                partialSupply: boolean;
+                /** @description The company has other products that can stand in */
+                ownAlternatives: boolean;
+                /** @description Other companies have products that can stand in */
+                otherAlternatives: boolean;
+                /** @enum {string} */
+                patientImpact: 'low' | 'medium' | 'high';
+                patientImpactText: string;
+                mitigationText: string;
+              };
+              products: {
+                productId: number;
+                registrationNumber: string;
+                name: string;
+                atc: string | null;
+                /** @description EDQM Standard Terms code */
+                doseForm: string;
+                strength: string;
+                packId: number;
+                gtin: string | null;
+                /** @description Z-index number (ZI-nummer) */
+                nationalCode: string | null;
+                description: string;
+              }[];
+              risk: {
+                /** @description 0-100 */
+                score: number | null;
+                /** @enum {string|null} */
+                riskClass: 'low' | 'medium' | 'high' | null;
+                /** @description Largest contribution first */
+                factors:
+                  | {
+                      /** @enum {string} */
+                      key:
+                        | 'criticalList'
+                        | 'alternatives'
+                        | 'stockCover'
+                        | 'marketShare'
+                        | 'hospitalRelevance'
+                        | 'concentration'
+                        | 'shortAbroad';
+                      /** @description 0-1: how strongly this factor signals risk */
+                      value: number;
+                      weight: number;
+                      /** @description value × weight, rounded to one decimal */
+                      points: number;
+                      /** @description The facts behind the value, by name */
+                      facts: {
+                        [key: string]: number | boolean | (string | null);
+                      };
+                      /** @description An English sentence built from the facts */
+                      explanation: string;
+                    }[]
+                  | null;
+              };
+              lateness: {
+                /**
+                 * Format: date
+                 * @description Expected start minus the notice period
+                 */
+                deadline: string;
+                /** @description Days after the deadline of the first report; 0 when on time */
+                daysLate: number;
+                late: boolean;
+                /** @description Late, but the cause is marked unforeseeable */
+                excepted: boolean;
+              };
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
         /** @description RFC 9457 problem details */
         400: {
           headers: {
@@ -4556,6 +5802,130 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              /** @example MLD-2026-000123 */
+              reference: string;
+              organisationId: number;
+              organisationName: string;
+              /** @enum {string} */
+              status:
+                | 'submitted'
+                | 'triaged'
+                | 'confirmed_shortage'
+                | 'no_shortage'
+                | 'withdrawn'
+                | 'resolved';
+              /** @description The current version, from 1 */
+              version: number;
+              /** Format: date */
+              firstReportedOn: string;
+              unforeseeable: boolean;
+              publicAdvice: string;
+              /** @description A notification report. Fields line up with what the EU shortage platform (ESMP) asks of marketing-authorisation holders; see GET /v1/notifications/{id}/esmp-export. */
+              report: {
+                /** @description The company's own reference; unique per company */
+                companyReference: string | null;
+                /** @enum {string} */
+                kind: 'shortage' | 'quality_defect' | 'discontinuation';
+                packIds: number[];
+                /** Format: date */
+                expectedStart: string;
+                /** Format: date */
+                expectedEnd: string | null;
+                /** @enum {string} */
+                causeCategory:
+                  | 'production'
+                  | 'active_substance'
+                  | 'quality_gmp'
+                  | 'increased_demand'
+                  | 'logistics_distribution'
+                  | 'business_decision'
+                  | 'regulatory'
+                  | 'other';
+                causeText: string;
+                /** @description Stock in the country, in weeks of normal demand */
+                stockWeeks: number;
+                marketSharePercent: number;
+                /** @description Partial supply continues */
+                partialSupply: boolean;
+                /** @description The company has other products that can stand in */
+                ownAlternatives: boolean;
+                /** @description Other companies have products that can stand in */
+                otherAlternatives: boolean;
+                /** @enum {string} */
+                patientImpact: 'low' | 'medium' | 'high';
+                patientImpactText: string;
+                mitigationText: string;
+              };
+              products: {
+                productId: number;
+                registrationNumber: string;
+                name: string;
+                atc: string | null;
+                /** @description EDQM Standard Terms code */
+                doseForm: string;
+                strength: string;
+                packId: number;
+                gtin: string | null;
+                /** @description Z-index number (ZI-nummer) */
+                nationalCode: string | null;
+                description: string;
+              }[];
+              risk: {
+                /** @description 0-100 */
+                score: number | null;
+                /** @enum {string|null} */
+                riskClass: 'low' | 'medium' | 'high' | null;
+                /** @description Largest contribution first */
+                factors:
+                  | {
+                      /** @enum {string} */
+                      key:
+                        | 'criticalList'
+                        | 'alternatives'
+                        | 'stockCover'
+                        | 'marketShare'
+                        | 'hospitalRelevance'
+                        | 'concentration'
+                        | 'shortAbroad';
+                      /** @description 0-1: how strongly this factor signals risk */
+                      value: number;
+                      weight: number;
+                      /** @description value × weight, rounded to one decimal */
+                      points: number;
+                      /** @description The facts behind the value, by name */
+                      facts: {
+                        [key: string]: number | boolean | (string | null);
+                      };
+                      /** @description An English sentence built from the facts */
+                      explanation: string;
+                    }[]
+                  | null;
+              };
+              lateness: {
+                /**
+                 * Format: date
+                 * @description Expected start minus the notice period
+                 */
+                deadline: string;
+                /** @description Days after the deadline of the first report; 0 when on time */
+                daysLate: number;
+                late: boolean;
+                /** @description Late, but the cause is marked unforeseeable */
+                excepted: boolean;
+              };
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
         /** @description RFC 9457 problem details */
         400: {
           headers: {
@@ -4795,6 +6165,49 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description JSON, or CSV (one row per company) with Accept: text/csv */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: date */
+              from: string;
+              /** Format: date */
+              to: string;
+              minimumNoticeMonths: number;
+              /** @description Most late first */
+              byCompany: {
+                organisationId: number;
+                organisationName: string;
+                notifications: number;
+                late: number;
+                /** @description 0-1 */
+                shareLate: number;
+                medianDaysLate: number | null;
+                maxDaysLate: number;
+              }[];
+              /** @description The late and excepted notifications, most days late first */
+              notifications: {
+                id: number;
+                reference: string;
+                organisationId: number;
+                organisationName: string;
+                /** Format: date */
+                firstReportedOn: string;
+                /** Format: date */
+                expectedStart: string;
+                /** Format: date */
+                deadline: string;
+                daysLate: number;
+                late: boolean;
+                excepted: boolean;
+              }[];
+            };
+            'text/csv': string;
+          };
+        };
         /** @description RFC 9457 problem details */
         400: {
           headers: {
@@ -4894,6 +6307,88 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description JSON, or CSV (the whole list, one row per shortage) with Accept: text/csv */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** @example MLD-2026-000123 */
+                reference: string;
+                /**
+                 * @description current when it has started, expected when it starts later
+                 * @enum {string}
+                 */
+                phase: 'current' | 'expected';
+                /** @enum {string} */
+                kind: 'shortage' | 'quality_defect' | 'discontinuation';
+                /** Format: date */
+                expectedStart: string;
+                /** Format: date */
+                expectedEnd: string | null;
+                /** @enum {string} */
+                causeCategory:
+                  | 'production'
+                  | 'active_substance'
+                  | 'quality_gmp'
+                  | 'increased_demand'
+                  | 'logistics_distribution'
+                  | 'business_decision'
+                  | 'regulatory'
+                  | 'other';
+                /** @description To pharmacists and prescribers; empty when none */
+                advice: string;
+                /** @description The marketing-authorisation holder */
+                organisationName: string;
+                atc: string[];
+                substance: {
+                  en: string | null;
+                  nl: string | null;
+                };
+                products: {
+                  productId: number;
+                  registrationNumber: string;
+                  name: string;
+                  strength: string;
+                  /** @description EDQM Standard Terms code */
+                  doseForm: string;
+                  packs: {
+                    gtin: string | null;
+                    /** @description Z-index number (ZI-nummer) */
+                    nationalCode: string | null;
+                    description: string;
+                  }[];
+                  alternatives: {
+                    productId: number;
+                    name: string;
+                    registrationNumber: string;
+                    mahName: string;
+                    atc: string | null;
+                    strength: string;
+                    /** @description EDQM Standard Terms code */
+                    doseForm: string;
+                    /**
+                     * @description same substance, strength and form; same substance and form; or same ATC level-4 group and form
+                     * @enum {string}
+                     */
+                    match:
+                      'same-substance-strength-form' | 'same-substance-form' | 'same-atc4-form';
+                    /** @description The alternative has an open notification itself */
+                    reportedShort: boolean;
+                  }[];
+                }[];
+                /** Format: date-time */
+                updatedAt: string;
+              }[];
+              total: number;
+              page: number;
+              pageSize: number;
+            };
+            'text/csv': string;
+          };
+        };
         /** @description RFC 9457 problem details */
         400: {
           headers: {
@@ -4945,6 +6440,103 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: date-time */
+              since: string;
+              /**
+               * Format: date-time
+               * @description The last change listed (since when none): the next call’s since
+               */
+              until: string;
+              /** @description Oldest change first */
+              items: {
+                /**
+                 * @description new: confirmed after `since`; changed: on the list before and changed since; resolved: left the list
+                 * @enum {string}
+                 */
+                type: 'new' | 'changed' | 'resolved';
+                /** Format: date-time */
+                changedAt: string;
+                reference: string;
+                /** @description The entry as it is now; null when resolved */
+                shortage: {
+                  /** @example MLD-2026-000123 */
+                  reference: string;
+                  /**
+                   * @description current when it has started, expected when it starts later
+                   * @enum {string}
+                   */
+                  phase: 'current' | 'expected';
+                  /** @enum {string} */
+                  kind: 'shortage' | 'quality_defect' | 'discontinuation';
+                  /** Format: date */
+                  expectedStart: string;
+                  /** Format: date */
+                  expectedEnd: string | null;
+                  /** @enum {string} */
+                  causeCategory:
+                    | 'production'
+                    | 'active_substance'
+                    | 'quality_gmp'
+                    | 'increased_demand'
+                    | 'logistics_distribution'
+                    | 'business_decision'
+                    | 'regulatory'
+                    | 'other';
+                  /** @description To pharmacists and prescribers; empty when none */
+                  advice: string;
+                  /** @description The marketing-authorisation holder */
+                  organisationName: string;
+                  atc: string[];
+                  substance: {
+                    en: string | null;
+                    nl: string | null;
+                  };
+                  products: {
+                    productId: number;
+                    registrationNumber: string;
+                    name: string;
+                    strength: string;
+                    /** @description EDQM Standard Terms code */
+                    doseForm: string;
+                    packs: {
+                      gtin: string | null;
+                      /** @description Z-index number (ZI-nummer) */
+                      nationalCode: string | null;
+                      description: string;
+                    }[];
+                    alternatives: {
+                      productId: number;
+                      name: string;
+                      registrationNumber: string;
+                      mahName: string;
+                      atc: string | null;
+                      strength: string;
+                      /** @description EDQM Standard Terms code */
+                      doseForm: string;
+                      /**
+                       * @description same substance, strength and form; same substance and form; or same ATC level-4 group and form
+                       * @enum {string}
+                       */
+                      match:
+                        'same-substance-strength-form' | 'same-substance-form' | 'same-atc4-form';
+                      /** @description The alternative has an open notification itself */
+                      reportedShort: boolean;
+                    }[];
+                  }[];
+                  /** Format: date-time */
+                  updatedAt: string;
+                } | null;
+              }[];
+            };
+          };
+        };
         /** @description RFC 9457 problem details */
         400: {
           headers: {
@@ -4995,6 +6587,15 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description An Atom feed (RFC 4287), newest entry first */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/atom+xml': string;
+          };
+        };
         /** @description RFC 9457 problem details */
         400: {
           headers: {
@@ -5045,6 +6646,15 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description An Atom feed (RFC 4287), newest entry first */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/atom+xml': string;
+          };
+        };
         /** @description RFC 9457 problem details */
         400: {
           headers: {
@@ -5098,7 +6708,43 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': {
+              items: {
+                id: number;
+                url: string;
+                /** @enum {string} */
+                topic: 'all' | 'product' | 'substance';
+                /** @description Product id or ATC code */
+                topicRef: string | null;
+                /** Format: date-time */
+                createdAt: string;
+                /** @description False once stopped (DELETE) */
+                active: boolean;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': {
+              type?: string;
+              title?: string;
+              status?: number;
+              detail?: string;
+              instance?: string;
+              code?: string;
+              errors?: {
+                pointer?: string;
+                code?: string;
+                detail?: string;
+              }[];
+            };
+          };
         };
       };
     };
@@ -5123,6 +6769,26 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              url: string;
+              /** @enum {string} */
+              topic: 'all' | 'product' | 'substance';
+              /** @description Product id or ATC code */
+              topicRef: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              /** @description The key that signs the deliveries (Medsupply-Signature); shown only in this answer */
+              secret: string;
+            };
+          };
+        };
         /** @description RFC 9457 problem details */
         400: {
           headers: {
@@ -5195,6 +6861,13 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Stopped */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
         /** @description RFC 9457 problem details */
         400: {
           headers: {
@@ -8520,6 +10193,61 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              source?: string;
+              /** @description German reports with a level-5 ATC code */
+              reports?: number;
+              followOn?: {
+                reports?: number;
+                /** @description Followed within windowDays by another company's report of the substance */
+                followed?: number;
+                share?: number;
+                windowDays?: number;
+              };
+              signal?: {
+                /** Format: date */
+                splitDate?: string;
+                horizonDays?: number;
+                /** @description Chosen on the reports before splitDate only */
+                lookbackDays?: number;
+                train?: {
+                  /** @description Month x substance x company cases */
+                  cases?: number;
+                  /** @description Cases followed by the company’s own report */
+                  positives?: number;
+                  /** @description Cases the signal fires on */
+                  alerts?: number;
+                  truePositives?: number;
+                  precision?: number | null;
+                  recall?: number | null;
+                  baseRate?: number;
+                  /** @description precision / baseRate */
+                  lift?: number | null;
+                };
+                test?: {
+                  /** @description Month x substance x company cases */
+                  cases?: number;
+                  /** @description Cases followed by the company’s own report */
+                  positives?: number;
+                  /** @description Cases the signal fires on */
+                  alerts?: number;
+                  truePositives?: number;
+                  precision?: number | null;
+                  recall?: number | null;
+                  baseRate?: number;
+                  /** @description precision / baseRate */
+                  lift?: number | null;
+                };
+              };
+            };
+          };
+        };
         /** @description RFC 9457 problem details */
         400: {
           headers: {

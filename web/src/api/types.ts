@@ -69,7 +69,7 @@ export interface CountrySites {
 }
 
 export interface Overview {
-  readonly criticalListVersion: string;
+  readonly criticalListVersion: string | null;
   readonly criticalCodes: number;
   readonly analysedCodes: number;
   readonly singleCountry: number;

@@ -131,7 +131,7 @@ export function OverviewPage() {
       ) : (
         <>
           <Paragraph purpose="lead" className="ms-lead">
-            {/^[\w.-]{1,24}$/.test(data.criticalListVersion)
+            {data.criticalListVersion !== null && /^[\w.-]{1,24}$/.test(data.criticalListVersion)
               ? t('overview.lead', { version: data.criticalListVersion })
               : t('overview.leadUnversioned')}
           </Paragraph>
