@@ -92,6 +92,37 @@ const router = createBrowserRouter([
         path: 'late-notifications',
         element: page(() => import('./pages/notifications/LateReportPage.tsx'), 'LateReportPage'),
       },
+      {
+        path: 'watchlist',
+        element: page(() => import('./pages/early-warning/WatchlistPage.tsx'), 'WatchlistPage'),
+      },
+      {
+        path: 'scenarios/site-failure',
+        element: page(() => import('./pages/early-warning/SiteFailurePage.tsx'), 'SiteFailurePage'),
+      },
+      {
+        path: 'stock',
+        element: page(() => import('./pages/stock/CoverPage.tsx'), 'CoverPage'),
+      },
+      {
+        path: 'packs/:id',
+        element: page(() => import('./pages/stock/PackStockPage.tsx'), 'PackStockPage'),
+      },
+      {
+        path: 'holders/:id/compliance',
+        element: page(
+          () => import('./pages/stock/HolderCompliancePage.tsx'),
+          'HolderCompliancePage',
+        ),
+      },
+      {
+        path: 'stock-obligation',
+        element: page(() => import('./pages/stock/NonCompliancePage.tsx'), 'NonCompliancePage'),
+      },
+      {
+        path: 'policy',
+        element: page(() => import('./pages/policy/PolicyPage.tsx'), 'PolicyPage'),
+      },
       { path: '*', element: page(() => import('./pages/NotFoundPage.tsx'), 'NotFoundPage') },
     ],
   },

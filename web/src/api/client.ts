@@ -136,7 +136,7 @@ async function request(path: string, options: RequestOptions = {}): Promise<Resp
   return response;
 }
 
-async function getJson<T>(path: string, query?: Query, signal?: AbortSignal): Promise<T> {
+export async function getJson<T>(path: string, query?: Query, signal?: AbortSignal): Promise<T> {
   const response = await request(path, { query, signal });
   return (await response.json()) as T;
 }
@@ -157,7 +157,7 @@ async function sendJson<T>(
 }
 
 /** A CSV the API writes itself (Accept: text/csv), as text for downloadText. */
-async function getCsv(path: string, query?: Query): Promise<string> {
+export async function getCsv(path: string, query?: Query): Promise<string> {
   const response = await request(path, { query, accept: 'text/csv' });
   return (await response.text()).replace(/^\uFEFF/, '');
 }

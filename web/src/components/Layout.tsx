@@ -2,7 +2,7 @@ import { SkipLink } from '@nl-design-system-candidate/skip-link-react';
 import { useEffect, useRef } from 'react';
 import { Outlet, useLocation } from 'react-router';
 import { api } from '../api/client.ts';
-import type { Role } from '../api/types.ts';
+import { AUTHORITY_ROLES, type Role } from '../api/types.ts';
 import { useApi } from '../hooks/useApi.ts';
 import { useI18n } from '../hooks/useI18n.ts';
 import { useSession } from '../hooks/useSession.ts';
@@ -72,6 +72,8 @@ function LanguageSwitch() {
 /** Who sees which Meldpunt pages in the menu (the pages check again: RequireSession). */
 const TRIAGE_ROLES: readonly Role[] = ['analyst', 'coordinator', 'policy', 'admin'];
 const LATE_REPORT_ROLES: readonly Role[] = ['analyst', 'policy', 'admin'];
+/** The watchlist and the scenarios are for the authorities (AUTHORITY_ROLES). */
+const EARLY_WARNING_ROLES: readonly Role[] = AUTHORITY_ROLES;
 
 function MainNav() {
   const { t } = useI18n();
@@ -119,6 +121,31 @@ function MainNav() {
             label: t('nav.lateReport'),
             current: pathname.startsWith('/late-notifications'),
           },
+        ]
+      : []),
+    ...(role !== null && EARLY_WARNING_ROLES.includes(role)
+      ? [
+          {
+            to: paths.watchlist(),
+            label: t('nav.watchlist'),
+            // The scenario is reached from the watchlist, so the menu keeps one item for both.
+            current: pathname.startsWith('/watchlist') || pathname.startsWith('/scenarios/'),
+          },
+        ]
+      : []),
+    ...(role !== null && AUTHORITY_ROLES.includes(role)
+      ? [
+          {
+            to: paths.stockCover(),
+            label: t('nav.stock'),
+            // Cover, a pack's stock and compliance are one area: the menu keeps one item for all.
+            current:
+              pathname === '/stock' ||
+              pathname.startsWith('/packs/') ||
+              pathname.startsWith('/holders/') ||
+              pathname.startsWith('/stock-obligation'),
+          },
+          { to: paths.policy(), label: t('nav.policy'), current: pathname.startsWith('/policy') },
         ]
       : []),
     { to: paths.search(), label: t('nav.search'), current: pathname.startsWith('/search') },

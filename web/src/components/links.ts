@@ -31,6 +31,26 @@ export const paths = {
     from === undefined || to === undefined
       ? '/late-notifications'
       : `/late-notifications?from=${from}&to=${to}`,
+  stockCover: (level?: 'pack' | 'product' | 'substance') =>
+    level === undefined || level === 'pack' ? '/stock' : `/stock?level=${level}`,
+  holderCompliance: (
+    id: number | string,
+    period?: { readonly from: string; readonly to: string },
+  ) =>
+    `/holders/${encodeURIComponent(String(id))}/compliance${
+      period === undefined ? '' : `?from=${period.from}&to=${period.to}`
+    }`,
+  nonCompliance: (period?: { readonly from: string; readonly to: string }) =>
+    period === undefined
+      ? '/stock-obligation'
+      : `/stock-obligation?from=${period.from}&to=${period.to}`,
+  policy: () => '/policy',
+  pack: (id: number | string) => `/packs/${encodeURIComponent(String(id))}`,
+  watchlist: () => '/watchlist',
+  siteFailureScenario: (siteId?: number) =>
+    siteId === undefined
+      ? '/scenarios/site-failure'
+      : `/scenarios/site-failure?siteId=${String(siteId)}`,
 } as const;
 
 /**
