@@ -348,6 +348,7 @@ export async function loadDemoMarket(
       });
       options.log?.(`demo market: active-substance sites of ${restored} products restored`);
     }
+    await reportSimulatedShortages(pool, options);
     return 'present';
   }
   const days = DEMO_SIZE.days;
@@ -367,5 +368,86 @@ export async function loadDemoMarket(
   options.log?.(
     `demo market: ${result.packs} packs, ${result.stockRows} stock and ${result.demandRows} demand rows, ${result.shortages} simulated shortages`,
   );
+  await reportSimulatedShortages(pool, options);
   return 'loaded';
+}
+
+/** How many of the simulated market's recent shortages their companies notify in the demo. */
+const SIMULATED_REPORTS = 8;
+
+/**
+ * The simulated companies notify some of their shortages, as real ones do: the latest ones that
+ * began in the last eight weeks, the ongoing first, most reported after the start (as 58% are in
+ * BfArM's register). Their notifications sit on packs with stock and demand, so the watchlist
+ * shows "open notification" reasons and the pack page its notifications. Loaded once
+ * (company references DEMO-SIM-…).
+ */
+async function reportSimulatedShortages(
+  pool: pg.Pool,
+  options: { now: Date; log?: (line: string) => void },
+): Promise<void> {
+  const done = await pool.query(
+    "select 1 from notification where company_reference like 'DEMO-SIM-%' limit 1",
+  );
+  if ((done.rowCount ?? 0) > 0) return;
+  const since = addDays(options.now, -56);
+  const shortages = await pool.query<{
+    id: number;
+    pack_id: number;
+    mah_id: number;
+    start_date: string;
+    end_date: string;
+    ongoing: boolean;
+  }>(
+    `select s.id, s.pack_id::int, p.mah_organisation_id::int as mah_id,
+            to_char(s.start_date, 'YYYY-MM-DD') as start_date,
+            to_char(s.end_date, 'YYYY-MM-DD') as end_date, s.ongoing
+       from simulated_shortage s
+       join pack k on k.id = s.pack_id
+       join medicinal_product p on p.id = k.product_id
+      where s.start_date >= $1
+      order by s.ongoing desc, s.start_date desc, s.id
+      limit $2`,
+    [since, SIMULATED_REPORTS],
+  );
+  const analyst = await demoActor(pool, 'analyst');
+  for (const [index, shortage] of shortages.rows.entries()) {
+    const company: Actor = {
+      kind: 'system',
+      id: 'demo-seed',
+      name: 'demo-seed (simulated company)',
+      organisationId: shortage.mah_id,
+      role: 'mah',
+    };
+    const created = await submitNotification(
+      pool,
+      company,
+      {
+        companyReference: `DEMO-SIM-${String(index + 1).padStart(3, '0')}`,
+        kind: 'shortage',
+        packIds: [shortage.pack_id],
+        expectedStart: shortage.start_date,
+        // An ongoing shortage: the company expects about two months; an ended one is known.
+        expectedEnd: shortage.ongoing ? addDays(options.now, 60) : shortage.end_date,
+        causeCategory: index % 2 === 0 ? 'production' : 'active_substance',
+        causeText: 'Batches from the active-substance supplier arrive later than planned.',
+        stockWeeks: 0,
+        marketSharePercent: 30,
+        partialSupply: !shortage.ongoing,
+        ownAlternatives: false,
+        otherAlternatives: true,
+        patientImpact: index % 3 === 0 ? 'high' : 'medium',
+        patientImpactText: '',
+        mitigationText: '',
+      },
+      { now: options.now },
+    );
+    if (shortage.ongoing) {
+      await changeStatus(pool, analyst, created.body.id, 'triaged', '');
+      await changeStatus(pool, analyst, created.body.id, 'confirmed_shortage', '');
+    }
+  }
+  options.log?.(
+    `demo market: ${shortages.rows.length} of its shortages notified by their companies`,
+  );
 }

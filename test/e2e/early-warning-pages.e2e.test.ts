@@ -36,6 +36,7 @@ interface PackEntry {
   readonly productName: string;
   readonly packDescription: string;
   readonly atc: string | null;
+  readonly shortNow: boolean;
   readonly reasons: readonly Reason[];
 }
 interface SubstanceEntry {
@@ -66,6 +67,7 @@ interface Scenario {
     readonly packDescription: string;
     readonly daysUntilStockOut: number | null;
     readonly stockOutDate: string | null;
+    readonly reported: boolean;
   }[];
 }
 
@@ -181,6 +183,12 @@ describe.skipIf(baseUrl === '')('the early-warning pages in Chromium', () => {
       if (item.atc !== null) {
         expect(await row.locator(`a[href="/substances/${item.atc}"]`).count()).toBe(1);
       }
+    }
+    // A pack already at zero stock says so, instead of a start date that has passed.
+    for (const [index, item] of list.items.entries()) {
+      expect(await rows.nth(index).getByTestId('watch-short-now').count(), item.productName).toBe(
+        item.shortNow ? 1 : 0,
+      );
     }
 
     // All reasons on expand: the disclosure opens with the keyboard.
@@ -380,6 +388,11 @@ describe.skipIf(baseUrl === '')('the early-warning pages in Chromium', () => {
       expect(text).toContain(String(pack.daysUntilStockOut));
     }
 
+    // Packs nobody reported stock or demand for are marked, not shown as lasting.
+    expect(await page.locator('#scenario-packs').getByTestId('scenario-not-reported').count()).toBe(
+      scenario.packs.slice(0, 25).filter((pack) => !pack.reported).length,
+    );
+
     // The chart, its legend and its table alternative.
     const chart = page.getByTestId('scenario-chart');
     expect(await chart.getAttribute('role')).toBe('img');
@@ -425,6 +438,16 @@ describe.skipIf(baseUrl === '')('the early-warning pages in Chromium', () => {
         .poll(() => page.getByTestId('scenario-summary').innerText(), { timeout: 30_000 })
         .toContain(other.name);
     }
+
+    // The site's own page leads an authority to its scenario.
+    await page.goto(`${baseUrl}/sites/${String(site.siteId)}`);
+    const toScenario = page.getByTestId('site-scenario-link');
+    expect(await toScenario.getAttribute('href')).toBe(
+      `/scenarios/site-failure?siteId=${String(site.siteId)}`,
+    );
+    await toScenario.click();
+    await page.getByTestId('scenario-summary').waitFor();
+    expect(await page.getByTestId('scenario-summary').innerText()).toContain(site.name);
 
     await page.getByTestId('language-switch').click();
     await page.locator('h1', { hasText: 'Scenario: a manufacturing site fails' }).waitFor();

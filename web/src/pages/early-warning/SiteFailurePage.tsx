@@ -538,6 +538,7 @@ function ScenarioResult({
                     {t('scenario.chart.shown', {
                       shown: number(drawn.length),
                       count: number(answer.packs.length),
+                      unreported: number(answer.packsWithoutReports),
                     })}
                   </p>
                 ) : undefined
@@ -629,7 +630,14 @@ function useScenarioPackColumns(): Column<ScenarioPack>[] {
         key: 'stockOutDate',
         label: t('scenario.col.stockOutDate'),
         value: (row) => row.stockOutDate,
-        render: (row) => <span className="ms-nowrap">{date(row.stockOutDate)}</span>,
+        render: (row) =>
+          row.reported ? (
+            <span className="ms-nowrap">{date(row.stockOutDate)}</span>
+          ) : (
+            <span className="ms-muted-text" data-testid="scenario-not-reported">
+              {t('scenario.notReported')}
+            </span>
+          ),
       },
       {
         key: 'daysUntilStockOut',

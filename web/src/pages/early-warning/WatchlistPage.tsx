@@ -42,14 +42,7 @@ import {
   type WatchSubstanceEntry,
 } from './early-warning-api.ts';
 import { describeWatchReason, watchFactorDescription, watchFactorName } from './watch-reasons.ts';
-import earlyWarningConfig from '../../../../config/early-warning.json';
 import './early-warning.css';
-
-/**
- * The weights the server scores with, read from its configuration (config/early-warning.json) when
- * the app is built: the watchlist answer does not carry them.
- */
-const WEIGHTS: Readonly<Record<WatchFactor, number>> = earlyWarningConfig.weights;
 
 export function WatchlistPage() {
   return <RequireSession roles={AUTHORITY_ROLES}>{() => <Watchlist />}</RequireSession>;
@@ -320,7 +313,7 @@ function Watchlist() {
         ) : null}
       </section>
 
-      <ScoreExplanation />
+      <ScoreExplanation weights={data?.weights ?? null} />
     </>
   );
 }
@@ -451,7 +444,11 @@ function useWatchPackColumns(): Column<WatchPackEntry>[] {
         sortable: false,
         value: (row) => row.expectedShortageStart,
         render: (row) =>
-          row.expectedShortageStart === null ? (
+          row.shortNow ? (
+            <strong className="ms-nowrap" data-testid="watch-short-now">
+              {t('watch.shortNow')}
+            </strong>
+          ) : row.expectedShortageStart === null ? (
             <span className="ms-muted-text">{t('watch.noShortageExpected')}</span>
           ) : (
             <span className="ms-nowrap">{date(row.expectedShortageStart)}</span>
@@ -550,8 +547,15 @@ function useWatchSubstanceColumns(): Column<WatchSubstanceEntry>[] {
   );
 }
 
-/** How the score is built: each factor, its weight and what it measures. */
-function ScoreExplanation() {
+/**
+ * How the score is built: each factor, its weight (as the server scored with it, from its answer)
+ * and what it measures.
+ */
+function ScoreExplanation({
+  weights,
+}: {
+  readonly weights: Readonly<Record<WatchFactor, number>> | null;
+}) {
   const i18n = useI18n();
   const { t, number } = i18n;
   return (
@@ -581,7 +585,9 @@ function ScoreExplanation() {
             {WATCH_FACTORS.map((factor) => (
               <TableRow key={factor}>
                 <TableHeaderCell scope="row">{watchFactorName(factor, i18n)}</TableHeaderCell>
-                <TableCell numericColumn>{number(WEIGHTS[factor])}</TableCell>
+                <TableCell numericColumn>
+                  {weights === null ? t('common.none') : number(weights[factor])}
+                </TableCell>
                 <TableCell>{watchFactorDescription(factor, i18n)}</TableCell>
               </TableRow>
             ))}

@@ -51,6 +51,8 @@ export interface WatchPackEntry {
   readonly substanceName: string | null;
   readonly score: number;
   readonly coverWeeks: number | null;
+  /** National stock is 0 with demand on the as-of day: the shortage has begun. */
+  readonly shortNow: boolean;
   readonly expectedShortageStart: string | null;
   /** 0-1. */
   readonly confidence: number;
@@ -77,6 +79,8 @@ interface WatchlistPageBase {
   readonly page: number;
   readonly pageSize: number;
   readonly generatedAt: string;
+  /** Points each factor adds at full strength: the server's configuration. */
+  readonly weights: Readonly<Record<WatchFactor, number>>;
 }
 
 export interface WatchlistPackPage extends WatchlistPageBase {
@@ -124,6 +128,8 @@ export interface ScenarioPack {
   readonly mahName: string;
   readonly stockAtFailure: number;
   readonly dailyDemand: number;
+  /** Stock or demand was reported before the failure; false: nothing is known about the pack. */
+  readonly reported: boolean;
   readonly stockOutDate: string | null;
   readonly daysUntilStockOut: number | null;
   readonly unitsNotServed: number;
@@ -151,6 +157,8 @@ export interface SiteFailureScenario {
   readonly packs: readonly ScenarioPack[];
   /** Packs that also, but not only, get their substance from the site: not counted above. */
   readonly partiallyAffectedPacks?: number;
+  /** Affected packs with neither stock nor demand reported. */
+  readonly packsWithoutReports: number;
 }
 
 export interface SiteFailureQuery {

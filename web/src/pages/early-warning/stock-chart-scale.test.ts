@@ -24,6 +24,7 @@ function pack(
     mahName: 'InnoGenerics B.V.',
     stockAtFailure,
     dailyDemand: 10,
+    reported: true,
     stockOutDate: null,
     daysUntilStockOut,
     unitsNotServed: 0,
@@ -58,6 +59,11 @@ describe('the lines drawn', () => {
   test('leave out a pack with neither stock nor demand, which would lie on the zero line', () => {
     const idle = { ...pack(5, null, 0), dailyDemand: 0 };
     expect(packsToDraw([idle, pack(6, 3, 0)], 10).map((p) => p.packId)).toEqual([6]);
+  });
+
+  test('leave out a pack nobody reported on, whatever its figures say', () => {
+    const unknown = { ...pack(8, null, 0), reported: false };
+    expect(packsToDraw([unknown, pack(9, 5, 50)], 10).map((p) => p.packId)).toEqual([9]);
   });
 
   test('start at the stock on the failure date, then the stock at the end of each day after', () => {

@@ -29,11 +29,12 @@ export function niceScale(largest: number, targetTicks = 4): NiceScale {
 /**
  * The packs drawn as lines: those that run out, soonest first, then the rest by the stock they
  * had; at most `limit`, because beyond about ten lines no one can tell them apart (the table holds
- * them all). A pack with neither stock nor demand would only lie on the zero line: left out.
+ * them all). A pack nobody reported stock or demand for would only lie on the zero line: left
+ * out, as is one with neither stock nor demand.
  */
 export function packsToDraw(packs: readonly ScenarioPack[], limit: number): ScenarioPack[] {
   return packs
-    .filter((pack) => pack.stockAtFailure > 0 || pack.dailyDemand > 0)
+    .filter((pack) => pack.reported && (pack.stockAtFailure > 0 || pack.dailyDemand > 0))
     .sort((a, b) => {
       const aDays = a.daysUntilStockOut ?? Number.POSITIVE_INFINITY;
       const bDays = b.daysUntilStockOut ?? Number.POSITIVE_INFINITY;

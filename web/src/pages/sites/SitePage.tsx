@@ -8,7 +8,7 @@ import {
 import { useMemo } from 'react';
 import { useParams } from 'react-router';
 import { api } from '../../api/client.ts';
-import type { Site, SiteSupply } from '../../api/types.ts';
+import { AUTHORITY_ROLES, type Site, type SiteSupply } from '../../api/types.ts';
 import { AppLink } from '../../components/AppLink.tsx';
 import { CriticalBadge } from '../../components/Badges.tsx';
 import { ClientDataTable, type Column } from '../../components/DataTable.tsx';
@@ -18,6 +18,7 @@ import { ErrorState, LoadingState } from '../../components/States.tsx';
 import { useApi } from '../../hooks/useApi.ts';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle.ts';
 import { useI18n } from '../../hooks/useI18n.ts';
+import { useSession } from '../../hooks/useSession.ts';
 
 export function SitePage() {
   const { id = '' } = useParams();
@@ -99,6 +100,7 @@ function SiteDetail({ site }: { readonly site: Site }) {
     <>
       <p className="ms-eyebrow">{t('site.title')}</p>
       <Heading level={1}>{site.name}</Heading>
+      <ScenarioLink siteId={site.id} />
       <section aria-labelledby="details-heading" className="ms-section ms-section--compact">
         <Heading level={2} id="details-heading" appearance="level-3">
           {t('site.details')}
@@ -154,5 +156,21 @@ function SiteDetail({ site }: { readonly site: Site }) {
         targetName={site.name}
       />
     </>
+  );
+}
+
+/** For authorities: the site-failure scenario in time, which needs their stock figures. */
+function ScenarioLink({ siteId }: { readonly siteId: number }) {
+  const { t } = useI18n();
+  const { state } = useSession();
+  if (state.status !== 'authenticated' || !AUTHORITY_ROLES.includes(state.session.user.role)) {
+    return null;
+  }
+  return (
+    <p>
+      <AppLink to={paths.siteFailureScenario(siteId)} data-testid="site-scenario-link">
+        {t('site.scenarioLink')}
+      </AppLink>
+    </p>
   );
 }
