@@ -7,23 +7,12 @@
  * the API does, with a chart and its table. A company is refused both pages. Every page passes
  * axe-core and is photographed.
  */
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import {
-  launchChromium,
-  openPage,
-  screenshot,
-  seriousViolations,
-  type PageElement,
-} from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, test } from 'vitest';
+import { screenshot, type PageElement } from './browser.ts';
+import { apiAs, bodyRows, DEMO_LOGINS, expectAccessible, logIn, useBrowser } from './session.ts';
 
 const baseUrl = inject('baseUrl');
-
-/** The demo users (README.md, "Demo users"). */
-const USERS = {
-  pharmacia: { email: 'mah@pharmacia.demo.example', password: 'demo-mah-2026!' },
-  analyst: { email: 'analyst@meldpunt.demo.example', password: 'demo-analyst-2026!' },
-} as const;
 
 interface Reason {
   readonly factor: string;
@@ -95,29 +84,6 @@ const REASON_OPENINGS: Record<string, { nl: RegExp; en: RegExp }> = {
   siteFailure: { nl: /productielocatie/, en: /manufacturing site/ },
 };
 
-async function expectAccessible(page: Page): Promise<void> {
-  const violations = await seriousViolations(page);
-  expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
-}
-
-function bodyRows(page: Page, tableId: string): Locator {
-  return page.locator(`#${tableId} tbody tr`);
-}
-
-async function logIn(page: Page, user: { email: string; password: string }): Promise<void> {
-  await page.getByTestId('login-email').fill(user.email);
-  await page.getByTestId('login-password').fill(user.password);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((url) => url.pathname !== '/login');
-}
-
-/** The API with this page's session cookie (playwright shares the context's cookies). */
-async function apiAs<T>(page: Page, path: string): Promise<T> {
-  const response = await page.request.get(`${baseUrl}/v1${path}`);
-  if (!response.ok()) throw new Error(`${path}: HTTP ${String(response.status())}`);
-  return (await response.json()) as T;
-}
-
 /** The pack names of the table's rows, as shown (product, then pack). */
 async function rowPackLinks(page: Page): Promise<string[]> {
   return bodyRows(page, 'watchlist')
@@ -134,29 +100,13 @@ async function waitForTotal(page: Page, total: number): Promise<void> {
 }
 
 describe.skipIf(baseUrl === '')('the early-warning pages in Chromium', () => {
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  async function newPage(options: { lang?: 'nl' | 'en' } = {}) {
-    const opened = await openPage(browser, options);
-    contexts.push(opened.context);
-    return opened;
-  }
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser.close();
-  });
+  const newPage = useBrowser();
 
   test('the watchlist shows the API’s first entries in order, with reasons in Dutch, then English', async () => {
     const { page, errors } = await newPage();
     await page.goto(`${baseUrl}/watchlist`);
     await page.waitForURL(/\/login\?next=%2Fwatchlist/);
-    await logIn(page, USERS.analyst);
+    await logIn(page, DEMO_LOGINS.analyst);
     await page.waitForURL('**/watchlist');
     await page.locator('h1', { hasText: 'Signaleringslijst' }).waitFor();
 
@@ -231,7 +181,7 @@ describe.skipIf(baseUrl === '')('the early-warning pages in Chromium', () => {
   test('filters by reason, ATC group and score land in the address and narrow the rows', async () => {
     const { page, errors } = await newPage();
     await page.goto(`${baseUrl}/watchlist`);
-    await logIn(page, USERS.analyst);
+    await logIn(page, DEMO_LOGINS.analyst);
     await page.waitForURL('**/watchlist');
     const all = await apiAs<Watchlist<PackEntry>>(page, '/watchlist?pageSize=500');
     await waitForTotal(page, all.total);
@@ -300,7 +250,7 @@ describe.skipIf(baseUrl === '')('the early-warning pages in Chromium', () => {
   test('a past day is recomputed, and the substance level lists substances in the API’s order', async () => {
     const { page, errors } = await newPage();
     await page.goto(`${baseUrl}/watchlist`);
-    await logIn(page, USERS.analyst);
+    await logIn(page, DEMO_LOGINS.analyst);
     await page.waitForURL('**/watchlist');
     const today = await apiAs<Watchlist<PackEntry>>(page, '/watchlist?pageSize=25');
     await waitForTotal(page, today.total);
@@ -344,7 +294,7 @@ describe.skipIf(baseUrl === '')('the early-warning pages in Chromium', () => {
   test('the site-failure scenario says which products run out, and when, for the default site', async () => {
     const { page, errors } = await newPage();
     await page.goto(`${baseUrl}/scenarios/site-failure`);
-    await logIn(page, USERS.analyst);
+    await logIn(page, DEMO_LOGINS.analyst);
     await page.waitForURL('**/scenarios/site-failure');
     await page.locator('h1', { hasText: 'Scenario: uitval van een productielocatie' }).waitFor();
 
@@ -461,7 +411,7 @@ describe.skipIf(baseUrl === '')('the early-warning pages in Chromium', () => {
   test('a company is refused both pages, and the API refuses it too', async () => {
     const { page, errors } = await newPage();
     await page.goto(`${baseUrl}/watchlist`);
-    await logIn(page, USERS.pharmacia);
+    await logIn(page, DEMO_LOGINS.pharmacia);
     await page.waitForURL('**/watchlist');
     await page.locator('h1', { hasText: 'Geen toegang' }).waitFor();
     expect(await page.getByRole('alert').innerText()).toContain('Handelsvergunninghouder');

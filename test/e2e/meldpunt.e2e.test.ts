@@ -8,20 +8,13 @@
  * in Dutch, and one in English.
  */
 import { readFile } from 'node:fs/promises';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launchChromium, openPage, screenshot, seriousViolations } from './browser.ts';
+import { describe, expect, inject, test } from 'vitest';
+import { screenshot } from './browser.ts';
+import { apiAs, bodyRows, DEMO_LOGINS, expectAccessible, logIn, useBrowser } from './session.ts';
 
 const baseUrl = inject('baseUrl');
 
 /** The demo users (src/identity/README.md, "Demo users"). */
-const USERS = {
-  pharmacia: { email: 'mah@pharmacia.demo.example', password: 'demo-mah-2026!' },
-  generica: { email: 'mah@generica.demo.example', password: 'demo-mah2-2026!' },
-  analyst: { email: 'analyst@meldpunt.demo.example', password: 'demo-analyst-2026!' },
-  policy: { email: 'policy@vws.demo.example', password: 'demo-policy-2026!' },
-} as const;
-
 interface Product {
   readonly id: number;
   readonly name: string;
@@ -37,35 +30,11 @@ interface NotificationSummary {
   readonly risk: { readonly score: number | null };
 }
 
-async function expectAccessible(page: Page): Promise<void> {
-  const violations = await seriousViolations(page);
-  expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
-}
-
-function bodyRows(page: Page, tableId: string) {
-  return page.locator(`#${tableId} tbody tr`);
-}
-
 /** The calendar date `days` from today (UTC, as the server dates a first report). */
 function isoDaysFromToday(days: number): string {
   const date = new Date();
   date.setUTCDate(date.getUTCDate() + days);
   return date.toISOString().slice(0, 10);
-}
-
-/** Logs in on the login page the app sent us to, and waits until it sends us on. */
-async function logIn(page: Page, user: { email: string; password: string }): Promise<void> {
-  await page.getByTestId('login-email').fill(user.email);
-  await page.getByTestId('login-password').fill(user.password);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((url) => url.pathname !== '/login');
-}
-
-/** The API with this page's session cookie (playwright shares the context's cookies). */
-async function apiAs<T>(page: Page, path: string): Promise<T> {
-  const response = await page.request.get(`${baseUrl}/v1${path}`);
-  if (!response.ok()) throw new Error(`${path}: HTTP ${String(response.status())}`);
-  return (await response.json()) as T;
 }
 
 /** A company reference of this run: the tests also run against a server that keeps its data. */
@@ -78,23 +47,7 @@ const story: {
 } = {};
 
 describe.skipIf(baseUrl === '')('the Meldpunt pages in Chromium', () => {
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  async function newPage(options: { lang?: 'nl' | 'en' } = {}) {
-    const opened = await openPage(browser, options);
-    contexts.push(opened.context);
-    return opened;
-  }
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser.close();
-  });
+  const newPage = useBrowser();
 
   test('a company logs in, is stopped by the form, submits a notification and sees it in its list', async () => {
     const { page, errors } = await newPage();
@@ -105,13 +58,13 @@ describe.skipIf(baseUrl === '')('the Meldpunt pages in Chromium', () => {
     await expectAccessible(page);
     await screenshot(page, 'login');
 
-    await page.getByTestId('login-email').fill(USERS.pharmacia.email);
+    await page.getByTestId('login-email').fill(DEMO_LOGINS.pharmacia.email);
     await page.getByTestId('login-password').fill('not-the-password');
     await page.getByTestId('login-submit').click();
     await expect
       .poll(() => page.getByRole('alert').innerText())
       .toContain('Het e-mailadres of het wachtwoord klopt niet');
-    await logIn(page, USERS.pharmacia);
+    await logIn(page, DEMO_LOGINS.pharmacia);
     await page.waitForURL('**/my-notifications');
     await page.locator('h1', { hasText: 'Meldingen van uw organisatie' }).waitFor();
 
@@ -230,7 +183,7 @@ describe.skipIf(baseUrl === '')('the Meldpunt pages in Chromium', () => {
   test('the server’s own errors show next to their field (a reference already used)', async () => {
     const { page } = await newPage();
     await page.goto(`${baseUrl}/notifications/new`);
-    await logIn(page, USERS.pharmacia);
+    await logIn(page, DEMO_LOGINS.pharmacia);
     await page.waitForURL('**/notifications/new');
     const product = story.product;
     if (product === undefined) throw new Error('the first test found no product');
@@ -269,7 +222,7 @@ describe.skipIf(baseUrl === '')('the Meldpunt pages in Chromium', () => {
     if (notification === undefined) throw new Error('the first test made no notification');
     const { page, errors } = await newPage();
     await page.goto(`${baseUrl}/notifications/${String(notification.id)}`);
-    await logIn(page, USERS.pharmacia);
+    await logIn(page, DEMO_LOGINS.pharmacia);
     await page.locator('h1', { hasText: notification.reference }).waitFor();
     await page.getByTestId('update-notification').click();
     await page.waitForURL(`**/notifications/${String(notification.id)}/update`);
@@ -320,7 +273,7 @@ describe.skipIf(baseUrl === '')('the Meldpunt pages in Chromium', () => {
     if (notification === undefined) throw new Error('the first test made no notification');
     const { page } = await newPage();
     await page.goto(`${baseUrl}/notifications/${String(notification.id)}`);
-    await logIn(page, USERS.generica);
+    await logIn(page, DEMO_LOGINS.generica);
     const alert = page.getByRole('alert');
     await alert.waitFor();
     expect(await alert.innerText()).toContain('Niet gevonden');
@@ -341,7 +294,7 @@ describe.skipIf(baseUrl === '')('the Meldpunt pages in Chromium', () => {
     if (notification === undefined) throw new Error('the first test made no notification');
     const { page, errors } = await newPage();
     await page.goto(`${baseUrl}/notifications`);
-    await logIn(page, USERS.analyst);
+    await logIn(page, DEMO_LOGINS.analyst);
     await page.waitForURL('**/notifications');
     await bodyRows(page, 'queue').first().waitFor();
 
@@ -503,7 +456,7 @@ describe.skipIf(baseUrl === '')('the Meldpunt pages in Chromium', () => {
     const from = `${isoDaysFromToday(0).slice(0, 4)}-01-01`;
     const to = isoDaysFromToday(0);
     await page.goto(`${baseUrl}/late-notifications?from=${from}&to=${to}`);
-    await logIn(page, USERS.policy);
+    await logIn(page, DEMO_LOGINS.policy);
     await page.waitForURL(/\/late-notifications\?from=/);
     const report = await apiAs<{
       byCompany: { organisationName: string; late: number; notifications: number }[];
@@ -574,7 +527,7 @@ describe.skipIf(baseUrl === '')('the Meldpunt pages in Chromium', () => {
   test('the user menu logs out', async () => {
     const { page } = await newPage();
     await page.goto(`${baseUrl}/login`);
-    await logIn(page, USERS.analyst);
+    await logIn(page, DEMO_LOGINS.analyst);
     await page.getByTestId('user-menu').click();
     await page.getByTestId('logout').click();
     await page.getByTestId('login-link').waitFor();

@@ -7,18 +7,12 @@
  * pages with a message, not a crash.
  */
 import { readFile } from 'node:fs/promises';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launchChromium, openPage, screenshot, seriousViolations } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, test } from 'vitest';
+import { screenshot } from './browser.ts';
+import { apiAs, bodyRows, DEMO_LOGINS, expectAccessible, logIn, useBrowser } from './session.ts';
 
 const baseUrl = inject('baseUrl');
-
-/** The demo users (README.md, "Demo users"). */
-const USERS = {
-  pharmacia: { email: 'mah@pharmacia.demo.example', password: 'demo-mah-2026!' },
-  analyst: { email: 'analyst@meldpunt.demo.example', password: 'demo-analyst-2026!' },
-  policy: { email: 'policy@vws.demo.example', password: 'demo-policy-2026!' },
-} as const;
 
 interface CoverRow {
   readonly key: string;
@@ -95,15 +89,6 @@ const nlDate = (iso: string) =>
  */
 const UNTIL_LOADED = { timeout: 30_000 };
 
-async function expectAccessible(page: Page): Promise<void> {
-  const violations = await seriousViolations(page);
-  expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
-}
-
-function bodyRows(page: Page, tableId: string) {
-  return page.locator(`#${tableId} tbody tr`);
-}
-
 /** The calendar date `days` from today, as the pages date their default period. */
 function isoDaysFromToday(days: number): string {
   const date = new Date();
@@ -111,20 +96,6 @@ function isoDaysFromToday(days: number): string {
   const month = String(date.getMonth() + 1).padStart(2, '0');
   const day = String(date.getDate()).padStart(2, '0');
   return `${String(date.getFullYear())}-${month}-${day}`;
-}
-
-async function logIn(page: Page, user: { email: string; password: string }): Promise<void> {
-  await page.getByTestId('login-email').fill(user.email);
-  await page.getByTestId('login-password').fill(user.password);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((url) => url.pathname !== '/login');
-}
-
-/** The API with this page's session cookie (playwright shares the context's cookies). */
-async function apiAs<T>(page: Page, path: string): Promise<T> {
-  const response = await page.request.get(`${baseUrl}/v1${path}`);
-  if (!response.ok()) throw new Error(`${path}: HTTP ${String(response.status())}`);
-  return (await response.json()) as T;
 }
 
 async function figure(page: Page, id: string): Promise<string> {
@@ -137,30 +108,14 @@ async function openChartTable(page: Page, headingId: string): Promise<void> {
 }
 
 describe.skipIf(baseUrl === '')('the stock pages in Chromium', () => {
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const newPage = useBrowser();
   /** A pack low on stock, found on the cover page and opened again by the later tests. */
   let lowPack: PackStock | undefined;
-
-  async function newPage(options: { lang?: 'nl' | 'en' } = {}) {
-    const opened = await openPage(browser, options);
-    contexts.push(opened.context);
-    return opened;
-  }
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser.close();
-  });
 
   test('the policy page draws the absorption curve beside the 5-month expectation', async () => {
     const { page, errors } = await newPage();
     await page.goto(`${baseUrl}/policy`);
-    await logIn(page, USERS.policy);
+    await logIn(page, DEMO_LOGINS.policy);
     await page.waitForURL(/\/policy$/);
     const analysis = await apiAs<PolicyAnalysis>(page, '/stock-obligation/policy-analysis');
     const cascades = await apiAs<CompetitorCascades>(
@@ -220,7 +175,7 @@ describe.skipIf(baseUrl === '')('the stock pages in Chromium', () => {
   test('the cover page lists the lowest cover first, switches level and links to the pack page', async () => {
     const { page, errors } = await newPage();
     await page.goto(`${baseUrl}/stock`);
-    await logIn(page, USERS.analyst);
+    await logIn(page, DEMO_LOGINS.analyst);
     await page.waitForURL(/\/stock$/);
     const cover = await apiAs<CoverPage>(page, '/cover?level=pack&pageSize=500');
     expect(cover.total).toBe(1500);
@@ -289,7 +244,7 @@ describe.skipIf(baseUrl === '')('the stock pages in Chromium', () => {
     if (pack === undefined) throw new Error('the cover test found no pack');
     const { page, errors } = await newPage();
     await page.goto(`${baseUrl}/packs/${String(pack.packId)}`);
-    await logIn(page, USERS.analyst);
+    await logIn(page, DEMO_LOGINS.analyst);
     await page.getByTestId('pack-chart').waitFor();
 
     expect(pack.scope).toBe('national');
@@ -350,7 +305,7 @@ describe.skipIf(baseUrl === '')('the stock pages in Chromium', () => {
   test("a company sees its own pack view and is refused the authorities' pages with a message", async () => {
     const { page, errors } = await newPage();
     await page.goto(`${baseUrl}/stock`);
-    await logIn(page, USERS.pharmacia);
+    await logIn(page, DEMO_LOGINS.pharmacia);
     await page.waitForURL(/\/stock$/);
     expect(await page.locator('h1').innerText()).toBe('Geen toegang');
     expect(await page.getByRole('alert').innerText()).toContain('Handelsvergunninghouder');
@@ -406,7 +361,7 @@ describe.skipIf(baseUrl === '')('the stock pages in Chromium', () => {
     if (holderId === undefined) throw new Error('the cover test found no holder');
     const { page, errors } = await newPage();
     await page.goto(`${baseUrl}/holders/${String(holderId)}/compliance`);
-    await logIn(page, USERS.analyst);
+    await logIn(page, DEMO_LOGINS.analyst);
     await page.getByTestId('holder-chart').waitFor();
     const from = isoDaysFromToday(-83);
     const to = isoDaysFromToday(0);
@@ -444,7 +399,7 @@ describe.skipIf(baseUrl === '')('the stock pages in Chromium', () => {
     const from = isoDaysFromToday(-27);
     const to = isoDaysFromToday(0);
     await page.goto(`${baseUrl}/stock-obligation?from=${from}&to=${to}`);
-    await logIn(page, USERS.policy);
+    await logIn(page, DEMO_LOGINS.policy);
     await page.waitForURL(/\/stock-obligation\?from=/);
     const report = await apiAs<NonCompliance>(
       page,
