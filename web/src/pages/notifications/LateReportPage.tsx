@@ -1,8 +1,7 @@
 import { Button } from '@nl-design-system-candidate/button-react';
 import { Heading } from '@nl-design-system-candidate/heading-react';
 import { Paragraph } from '@nl-design-system-candidate/paragraph-react';
-import { useMemo, useState, type SyntheticEvent } from 'react';
-import { useSearchParams } from 'react-router';
+import { useMemo, useState } from 'react';
 import { api } from '../../api/client.ts';
 import type { LateNotification, Role } from '../../api/types.ts';
 import { AppLink } from '../../components/AppLink.tsx';
@@ -10,11 +9,10 @@ import { DataBadge } from '../../components/Badges.tsx';
 import { ChartFigure } from '../../components/ChartFigure.tsx';
 import { ClientDataTable, type Column } from '../../components/DataTable.tsx';
 import { localToday } from '../../components/dates.ts';
-import { TextField } from '../../components/FormControls.tsx';
 import { KeyFigures } from '../../components/KeyFigures.tsx';
 import { LateChart, LateLegend, type LateCompanyRow } from '../../components/LateChart.tsx';
 import { paths } from '../../components/links.ts';
-import { isIsoDate, type FieldError } from '../../components/notification-form-model.ts';
+import { PeriodForm, usePeriodParam } from '../../components/PeriodForm.tsx';
 import { RequireSession } from '../../components/RequireSession.tsx';
 import { ErrorState, LoadingState } from '../../components/States.tsx';
 import { downloadText } from '../../components/table-model.ts';
@@ -56,47 +54,12 @@ function LateReport() {
   const i18n = useI18n();
   const { t, number, percent, date } = i18n;
   useDocumentTitle(t('late.title'));
-  const [params, setParams] = useSearchParams();
   const today = localToday();
-  const fallback = defaultPeriod(today);
-  const fromParam = params.get('from') ?? fallback.from;
-  const toParam = params.get('to') ?? fallback.to;
-  const periodValid = isIsoDate(fromParam) && isIsoDate(toParam) && fromParam <= toParam;
-  const from = periodValid ? fromParam : fallback.from;
-  const to = periodValid ? toParam : fallback.to;
-
-  const [fromText, setFromText] = useState(fromParam);
-  const [toText, setToText] = useState(toParam);
-  const [errors, setErrors] = useState<{ from?: FieldError; to?: FieldError }>({});
+  const { period, invalidUrl, setPeriod } = usePeriodParam(defaultPeriod(today));
+  const { from, to } = period;
   const [downloading, setDownloading] = useState(false);
 
   const report = useApi(`late:${from}:${to}`, (signal) => api.lateReport(from, to, signal));
-
-  const apply = (nextFrom: string, nextTo: string) => {
-    const found: { from?: FieldError; to?: FieldError } = {};
-    if (!isIsoDate(nextFrom)) found.from = { key: 'form.error.date' };
-    if (!isIsoDate(nextTo)) found.to = { key: 'form.error.date' };
-    else if (found.from === undefined && nextTo < nextFrom) found.to = { key: 'late.error.order' };
-    setErrors(found);
-    if (found.from !== undefined || found.to !== undefined) return;
-    setFromText(nextFrom);
-    setToText(nextTo);
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        next.set('from', nextFrom);
-        next.set('to', nextTo);
-        for (const key of [...next.keys()]) if (key.endsWith('.page')) next.delete(key);
-        return next;
-      },
-      { preventScrollReset: true },
-    );
-  };
-
-  const submit = (event: SyntheticEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    apply(fromText, toText);
-  };
 
   const companies = useMemo<LateCompanyRow[]>(() => {
     const data = report.data;
@@ -251,61 +214,18 @@ function LateReport() {
         {t('late.lead', { months: data?.minimumNoticeMonths ?? 2 })}
       </Paragraph>
 
-      <form
-        className="ms-section ms-period"
-        onSubmit={submit}
-        noValidate
-        aria-labelledby="period-heading"
-      >
-        <Heading level={2} id="period-heading" appearance="level-3">
-          {t('late.period.heading')}
-        </Heading>
-        <div className="ms-form__row ms-period__row">
-          <TextField
-            id="period-from"
-            label={t('late.period.from')}
-            type="date"
-            width="sm"
-            value={fromText}
-            onChange={setFromText}
-            error={errors.from}
-          />
-          <TextField
-            id="period-to"
-            label={t('late.period.to')}
-            type="date"
-            width="sm"
-            value={toText}
-            onChange={setToText}
-            error={errors.to}
-          />
-          <div className="ms-period__submit">
-            <Button type="submit" purpose="primary" data-testid="period-apply">
-              {t('late.period.apply')}
-            </Button>
-          </div>
-        </div>
-        <p className="ms-period__presets">
-          <span>{t('late.period.presets')}</span>{' '}
-          {presets(today).map((preset) => (
-            <Button
-              key={preset.key}
-              purpose="subtle"
-              pressed={preset.from === from && preset.to === to}
-              onClick={() => {
-                apply(preset.from, preset.to);
-              }}
-            >
-              {t(`late.period.${preset.key}`)}
-            </Button>
-          ))}
-        </p>
-        {!periodValid ? (
-          <p className="ms-field-hint" role="status">
-            {t('late.period.invalidUrl')}
-          </p>
-        ) : null}
-      </form>
+      <PeriodForm
+        key={`${from}:${to}`}
+        messages="late.period"
+        idPrefix="period"
+        period={period}
+        presets={presets(today).map((preset) => ({
+          ...preset,
+          label: t(`late.period.${preset.key}`),
+        }))}
+        invalidUrl={invalidUrl}
+        onApply={setPeriod}
+      />
 
       {report.status === 'error' ? (
         <ErrorState error={report.error} onRetry={report.reload} />
