@@ -17,6 +17,7 @@ import {
 } from '../../components/ComplianceStackedBars.tsx';
 import { ComplianceStatusBadge, complianceLabel } from '../../components/ComplianceStatusBadge.tsx';
 import { ClientDataTable, type Column } from '../../components/DataTable.tsx';
+import { complianceFigureColumns } from './compliance-columns.ts';
 import { localToday } from '../../components/dates.ts';
 import { KeyFigures } from '../../components/KeyFigures.tsx';
 import { paths } from '../../components/links.ts';
@@ -280,30 +281,7 @@ function ProductTable({ data }: { readonly data: HolderCompliance }) {
         value: (row) =>
           row.lastWeeksHeld === null ? null : Math.round(row.lastWeeksHeld * 10) / 10,
       },
-      {
-        key: 'requiredWeeks',
-        label: t('holder.column.requiredWeeks'),
-        numeric: true,
-        value: (row) => row.requiredWeeks,
-      },
-      {
-        key: 'minWeeksHeld',
-        label: t('holder.column.minWeeksHeld'),
-        numeric: true,
-        value: (row) => (row.minWeeksHeld === null ? null : Math.round(row.minWeeksHeld * 10) / 10),
-      },
-      {
-        key: 'daysNonCompliant',
-        label: t('holder.column.daysNonCompliant'),
-        numeric: true,
-        value: (row) => row.daysNonCompliant,
-      },
-      {
-        key: 'daysNotReported',
-        label: t('holder.column.daysNotReported'),
-        numeric: true,
-        value: (row) => row.daysNotReported,
-      },
+      ...complianceFigureColumns<HolderComplianceRow>(t),
       {
         key: 'largestShortfallUnits',
         label: t('holder.column.shortfall'),

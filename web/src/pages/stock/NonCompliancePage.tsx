@@ -18,6 +18,7 @@ import {
 } from '../../components/ComplianceStackedBars.tsx';
 import { ComplianceStatusBadge, complianceLabel } from '../../components/ComplianceStatusBadge.tsx';
 import { ClientDataTable, type Column } from '../../components/DataTable.tsx';
+import { complianceFigureColumns } from './compliance-columns.ts';
 import { localToday } from '../../components/dates.ts';
 import { KeyFigures } from '../../components/KeyFigures.tsx';
 import { paths } from '../../components/links.ts';
@@ -381,30 +382,7 @@ function RowTable({
             </AppLink>
           ),
       },
-      {
-        key: 'requiredWeeks',
-        label: t('holder.column.requiredWeeks'),
-        numeric: true,
-        value: (row) => row.requiredWeeks,
-      },
-      {
-        key: 'minWeeksHeld',
-        label: t('holder.column.minWeeksHeld'),
-        numeric: true,
-        value: (row) => (row.minWeeksHeld === null ? null : Math.round(row.minWeeksHeld * 10) / 10),
-      },
-      {
-        key: 'daysNonCompliant',
-        label: t('holder.column.daysNonCompliant'),
-        numeric: true,
-        value: (row) => row.daysNonCompliant,
-      },
-      {
-        key: 'daysNotReported',
-        label: t('holder.column.daysNotReported'),
-        numeric: true,
-        value: (row) => row.daysNotReported,
-      },
+      ...complianceFigureColumns<ComplianceRow>(t),
       {
         key: 'lastStatus',
         label: t('holder.column.lastStatus', { date: date(report.to) }),
