@@ -502,6 +502,37 @@ function complianceCsv(rows: readonly ComplianceRow[]): string {
   return formatCsv(rows, COMPLIANCE_COLUMNS);
 }
 
+/** The query of the stock and demand report listings: whose reports, which pack, when, page. */
+function reportListingQuery(owner: 'holderId' | 'reporterId') {
+  return {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      [owner]: { type: 'integer', minimum: 1 },
+      packId: { type: 'integer', minimum: 1 },
+      from: { type: 'string', format: 'date' },
+      to: { type: 'string', format: 'date' },
+      ...pagingQuerySchema,
+    },
+  } as const;
+}
+
+/** A listing's filter and page; a company lists only its own reports (listingHolder). */
+function reportListingFilter(
+  actor: Actor,
+  ownerId: number | undefined,
+  query: { packId?: number; from?: string; to?: string; page: number; pageSize: number },
+) {
+  return {
+    holderId: listingHolder(actor, ownerId),
+    packId: query.packId,
+    from: query.from,
+    to: query.to,
+    limit: query.pageSize,
+    offset: (query.page - 1) * query.pageSize,
+  };
+}
+
 export function registerStockRoutes(app: FastifyInstance, pool: pg.Pool): void {
   if (!app.hasContentTypeParser(FHIR_JSON)) {
     // Kept as text: the route answers malformed JSON with an OperationOutcome of its own.
@@ -656,17 +687,7 @@ export function registerStockRoutes(app: FastifyInstance, pool: pg.Pool): void {
       schema: {
         tags: ['stock'],
         summary: "Stock reports, newest first: a company's own, or (authorities) everyone's",
-        querystring: {
-          type: 'object',
-          additionalProperties: false,
-          properties: {
-            holderId: { type: 'integer', minimum: 1 },
-            packId: { type: 'integer', minimum: 1 },
-            from: { type: 'string', format: 'date' },
-            to: { type: 'string', format: 'date' },
-            ...pagingQuerySchema,
-          },
-        },
+        querystring: reportListingQuery('holderId'),
         response: {
           200: pageSchema(stockReportSchema),
           400: problemSchema,
@@ -676,16 +697,11 @@ export function registerStockRoutes(app: FastifyInstance, pool: pg.Pool): void {
       },
     },
     async (request) => {
-      const actor = requireActor(request);
       const { page, pageSize } = request.query;
-      const result = await listStockReports(pool, {
-        holderId: listingHolder(actor, request.query.holderId),
-        packId: request.query.packId,
-        from: request.query.from,
-        to: request.query.to,
-        limit: pageSize,
-        offset: (page - 1) * pageSize,
-      });
+      const result = await listStockReports(
+        pool,
+        reportListingFilter(requireActor(request), request.query.holderId, request.query),
+      );
       return {
         items: result.rows.map((row) => ({
           holderId: row.holder_id,
@@ -721,17 +737,7 @@ export function registerStockRoutes(app: FastifyInstance, pool: pg.Pool): void {
       schema: {
         tags: ['stock'],
         summary: "Demand reports, newest first: a company's own, or (authorities) everyone's",
-        querystring: {
-          type: 'object',
-          additionalProperties: false,
-          properties: {
-            reporterId: { type: 'integer', minimum: 1 },
-            packId: { type: 'integer', minimum: 1 },
-            from: { type: 'string', format: 'date' },
-            to: { type: 'string', format: 'date' },
-            ...pagingQuerySchema,
-          },
-        },
+        querystring: reportListingQuery('reporterId'),
         response: {
           200: pageSchema(demandReportSchema),
           400: problemSchema,
@@ -741,16 +747,11 @@ export function registerStockRoutes(app: FastifyInstance, pool: pg.Pool): void {
       },
     },
     async (request) => {
-      const actor = requireActor(request);
       const { page, pageSize } = request.query;
-      const result = await listDemandReports(pool, {
-        holderId: listingHolder(actor, request.query.reporterId),
-        packId: request.query.packId,
-        from: request.query.from,
-        to: request.query.to,
-        limit: pageSize,
-        offset: (page - 1) * pageSize,
-      });
+      const result = await listDemandReports(
+        pool,
+        reportListingFilter(requireActor(request), request.query.reporterId, request.query),
+      );
       return {
         items: result.rows.map((row) => ({
           reporterId: row.reporter_id,
