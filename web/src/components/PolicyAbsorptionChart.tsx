@@ -1,5 +1,6 @@
 import { useElementWidth } from '../hooks/useElementWidth.ts';
 import { useI18n } from '../hooks/useI18n.ts';
+import { ValueGridLines } from './ValueGridLines.tsx';
 import type { PolicyChartModel } from '../pages/policy/policy-view-model.ts';
 
 export const POLICY_COLORS = {
@@ -91,26 +92,15 @@ export function PolicyAbsorptionChart({ model }: { readonly model: PolicyChartMo
         aria-label={aria}
         data-testid="policy-chart"
       >
-        {shareTicks.map((tick) => (
-          <g key={`y${String(tick)}`}>
-            <line
-              x1={LEFT}
-              x2={LEFT + plotWidth}
-              y1={y(tick)}
-              y2={y(tick)}
-              style={{ stroke: POLICY_COLORS.grid }}
-            />
-            <text
-              x={LEFT - 8}
-              y={y(tick) + 4}
-              textAnchor="end"
-              fontSize="12"
-              style={{ fill: POLICY_COLORS.text }}
-            >
-              {percent(tick)}
-            </text>
-          </g>
-        ))}
+        <ValueGridLines
+          ticks={shareTicks}
+          y={y}
+          left={LEFT}
+          plotWidth={plotWidth}
+          format={percent}
+          gridColor={POLICY_COLORS.grid}
+          textColor={POLICY_COLORS.text}
+        />
         {model.weekTicks.map((tick) => (
           <text
             key={`x${String(tick)}`}

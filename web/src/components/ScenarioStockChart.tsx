@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useElementWidth } from '../hooks/useElementWidth.ts';
 import { useI18n } from '../hooks/useI18n.ts';
+import { ValueGridLines } from './ValueGridLines.tsx';
 import type { ScenarioPack } from '../pages/early-warning/early-warning-api.ts';
 import {
   linePath,
@@ -119,20 +120,15 @@ export function ScenarioStockChart({
         <text x={0} y={12} className="ms-chart-axis-label">
           {t('scenario.chart.yAxis')}
         </text>
-        {scale.ticks.map((tick) => (
-          <g key={`y${String(tick)}`}>
-            <line
-              x1={left}
-              x2={left + plotWidth}
-              y1={y(tick)}
-              y2={y(tick)}
-              stroke="var(--medsupply-chart-grid-color)"
-            />
-            <text x={left - 8} y={y(tick)} dy="0.35em" textAnchor="end" className="ms-chart-tick">
-              {number(tick)}
-            </text>
-          </g>
-        ))}
+        <ValueGridLines
+          ticks={scale.ticks}
+          y={y}
+          left={left}
+          plotWidth={plotWidth}
+          format={number}
+          gridColor="var(--medsupply-chart-grid-color)"
+          textClassName="ms-chart-tick"
+        />
         {xTicks.map((day) => (
           <g key={`x${String(day)}`}>
             <line

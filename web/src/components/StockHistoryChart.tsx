@@ -1,5 +1,6 @@
 import { useI18n } from '../hooks/useI18n.ts';
 import { useElementWidth } from '../hooks/useElementWidth.ts';
+import { ValueGridLines } from './ValueGridLines.tsx';
 import {
   addDays,
   linePath,
@@ -133,46 +134,28 @@ export function StockHistoryChart({
         <text x={0} y={demandTop - 12} fontSize="12" style={{ fill: STOCK_COLORS.text }}>
           {t('pack.chart.demandAxis')}
         </text>
-        {stockScale.ticks.map((tick) => (
-          <g key={`s${String(tick)}`}>
-            <line
-              x1={left}
-              x2={left + plotWidth}
-              y1={stockY(tick)}
-              y2={stockY(tick)}
-              style={{ stroke: STOCK_COLORS.grid }}
-            />
-            <text
-              x={left - 6}
-              y={stockY(tick) + 4}
-              textAnchor="end"
-              fontSize="12"
-              style={{ fill: STOCK_COLORS.text }}
-            >
-              {number(tick)}
-            </text>
-          </g>
-        ))}
-        {demandScale.ticks.map((tick) => (
-          <g key={`d${String(tick)}`}>
-            <line
-              x1={left}
-              x2={left + plotWidth}
-              y1={demandY(tick)}
-              y2={demandY(tick)}
-              style={{ stroke: STOCK_COLORS.grid }}
-            />
-            <text
-              x={left - 6}
-              y={demandY(tick) + 4}
-              textAnchor="end"
-              fontSize="12"
-              style={{ fill: STOCK_COLORS.text }}
-            >
-              {number(tick)}
-            </text>
-          </g>
-        ))}
+        <ValueGridLines
+          ticks={stockScale.ticks}
+          y={stockY}
+          left={left}
+          plotWidth={plotWidth}
+          format={number}
+          gridColor={STOCK_COLORS.grid}
+          textColor={STOCK_COLORS.text}
+          labelGap={6}
+          keyPrefix="s"
+        />
+        <ValueGridLines
+          ticks={demandScale.ticks}
+          y={demandY}
+          left={left}
+          plotWidth={plotWidth}
+          format={number}
+          gridColor={STOCK_COLORS.grid}
+          textColor={STOCK_COLORS.text}
+          labelGap={6}
+          keyPrefix="d"
+        />
         {ticks.map((i) => (
           <text
             key={`m${String(i)}`}
